@@ -1,0 +1,199 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// A C library from Debian's -dev packages, found through pkg-config.
+func system(_ name: String, _ pkg: String, apt: String) -> Target {
+    .systemLibrary(
+        name: name,
+        pkgConfig: pkg,
+        providers: [.apt([apt])]
+    )
+}
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "Prikbord",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "prikbord", targets: ["prikbord"]),
+        .executable(name: "prikbord-server", targets: ["prikbord-server"]),
+        .executable(name: "prikbordctl", targets: ["prikbordctl"]),
+        .executable(name: "bench", targets: ["bench"]),
+    ],
+    targets: [
+        // C libraries, one module map each.
+        system("CSQLite", "sqlite3", apt: "libsqlite3-dev"),
+        system("CFreeType", "freetype2", apt: "libfreetype-dev"),
+        system("CHarfBuzz", "harfbuzz", apt: "libharfbuzz-dev"),
+        system("CFontconfig", "fontconfig", apt: "libfontconfig-dev"),
+        system("CPixman", "pixman-1", apt: "libpixman-1-dev"),
+        system("CPNG", "libpng", apt: "libpng-dev"),
+        system("CTurboJPEG", "libturbojpeg", apt: "libturbojpeg0-dev"),
+        system("CMicroHTTPD", "libmicrohttpd", apt: "libmicrohttpd-dev"),
+        system("CInput", "libinput", apt: "libinput-dev"),
+        system("CDRM", "libdrm", apt: "libdrm-dev"),
+        system("CSystemd", "libsystemd", apt: "libsystemd-dev"),
+        system("CSeat", "libseat", apt: "libseat-dev"),
+
+        // Small C helpers for calls Swift cannot make (variadic C functions).
+        .target(name: "CServerShim", dependencies: ["CMicroHTTPD"]),
+        .target(name: "CDeviceShim"),
+
+        // Layers, bottom up.
+        .target(name: "PrikbordModel", swiftSettings: strict),
+        .target(
+            name: "PrikbordLog",
+            dependencies: ["CSystemd"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PrikbordStore",
+            dependencies: ["CSQLite", "PrikbordModel", "PrikbordLog"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PrikbordSync",
+            dependencies: ["PrikbordStore", "PrikbordModel", "PrikbordLog"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PrikbordGraphics",
+            dependencies: [
+                "CPixman", "CFreeType", "CHarfBuzz", "CFontconfig", "CPNG",
+                "CTurboJPEG", "PrikbordLog",
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PrikbordDisplay",
+            dependencies: ["CDRM", "CDeviceShim", "PrikbordGraphics", "PrikbordLog"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PrikbordInput",
+            dependencies: ["CInput", "CSeat", "CDeviceShim", "PrikbordLog"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PrikbordUI",
+            dependencies: ["PrikbordGraphics", "PrikbordInput", "PrikbordModel"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PrikbordPluginSDK",
+            dependencies: ["PrikbordUI", "PrikbordModel"],
+            swiftSettings: strict
+        ),
+
+        // The screen plugins: each sees only the plugin SDK.
+        .target(
+            name: "NewsPlugin",
+            dependencies: ["PrikbordPluginSDK"],
+            path: "Plugins/News",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "DirectoryPlugin",
+            dependencies: ["PrikbordPluginSDK"],
+            path: "Plugins/Directory",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "AgendaPlugin",
+            dependencies: ["PrikbordPluginSDK"],
+            path: "Plugins/Agenda",
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OnboardingPlugin",
+            dependencies: ["PrikbordPluginSDK"],
+            path: "Plugins/Onboarding",
+            swiftSettings: strict
+        ),
+
+        // The kiosk application and the central server, as libraries so
+        // tests drive them for real.
+        .target(
+            name: "PrikbordKiosk",
+            dependencies: [
+                "PrikbordStore", "PrikbordSync", "PrikbordGraphics",
+                "PrikbordDisplay", "PrikbordInput", "PrikbordUI",
+                "PrikbordPluginSDK", "NewsPlugin", "DirectoryPlugin",
+                "AgendaPlugin", "OnboardingPlugin", "PrikbordLog",
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PrikbordServer",
+            dependencies: [
+                "CServerShim", "CMicroHTTPD", "PrikbordStore", "PrikbordModel",
+                "PrikbordLog",
+            ],
+            swiftSettings: strict
+        ),
+
+        // Programs.
+        .executableTarget(
+            name: "prikbord",
+            dependencies: ["PrikbordKiosk"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "prikbord-server",
+            dependencies: ["PrikbordServer"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "prikbordctl",
+            dependencies: ["PrikbordServer", "PrikbordStore"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "bench",
+            dependencies: ["PrikbordKiosk", "PrikbordServer"],
+            swiftSettings: strict
+        ),
+
+        // Tests mirror the modules.
+        .testTarget(
+            name: "PrikbordStoreTests",
+            dependencies: ["PrikbordStore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PrikbordSyncTests",
+            dependencies: ["PrikbordSync", "PrikbordServer", "PrikbordStore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PrikbordGraphicsTests",
+            dependencies: ["PrikbordGraphics"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PrikbordDisplayTests",
+            dependencies: ["PrikbordDisplay", "PrikbordGraphics"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PrikbordInputTests",
+            dependencies: ["PrikbordInput"],
+            resources: [.copy("Recordings")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PrikbordUITests",
+            dependencies: ["PrikbordUI"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PrikbordKioskTests",
+            dependencies: ["PrikbordKiosk", "PrikbordServer"],
+            resources: [.copy("References")],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+#include "CServerShim.h"

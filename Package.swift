@@ -37,6 +37,7 @@ let package = Package(
         system("CDRM", "libdrm", apt: "libdrm-dev"),
         system("CSystemd", "libsystemd", apt: "libsystemd-dev"),
         system("CSeat", "libseat", apt: "libseat-dev"),
+        system("CSodium", "libsodium", apt: "libsodium-dev"),
 
         // Small C helpers for calls Swift cannot make (variadic C functions).
         .target(name: "CServerShim", dependencies: ["CMicroHTTPD"]),
@@ -51,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "PrikbordStore",
-            dependencies: ["CSQLite", "PrikbordModel", "PrikbordLog"],
+            dependencies: ["CSQLite", "CSodium", "PrikbordModel", "PrikbordLog"],
             swiftSettings: strict
         ),
         .target(
@@ -148,7 +149,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "prikbordctl",
-            dependencies: ["PrikbordServer", "PrikbordStore"],
+            dependencies: ["PrikbordServer", "PrikbordStore", "PrikbordSync"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -166,6 +167,7 @@ let package = Package(
         .testTarget(
             name: "PrikbordSyncTests",
             dependencies: ["PrikbordSync", "PrikbordServer", "PrikbordStore"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -38,6 +38,7 @@ let package = Package(
         system("CSystemd", "libsystemd", apt: "libsystemd-dev"),
         system("CSeat", "libseat", apt: "libseat-dev"),
         system("CSodium", "libsodium", apt: "libsodium-dev"),
+        system("CXKBCommon", "xkbcommon", apt: "libxkbcommon-dev"),
 
         // Small C helpers for calls Swift cannot make (variadic C functions).
         .target(name: "CServerShim", dependencies: ["CMicroHTTPD"]),
@@ -75,7 +76,7 @@ let package = Package(
         ),
         .target(
             name: "PrikbordInput",
-            dependencies: ["CInput", "CSeat", "CDeviceShim", "PrikbordLog"],
+            dependencies: ["CInput", "CSeat", "CXKBCommon", "CDeviceShim", "PrikbordLog"],
             swiftSettings: strict
         ),
         .target(

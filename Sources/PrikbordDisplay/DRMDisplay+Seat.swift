@@ -1,0 +1,82 @@
+import CDRM
+import PrikbordLog
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension DRMDisplay {
+    /// Panel power through the connector's DPMS property. While off, frames
+    /// are not shown; their damage waits for the panel to come back.
+    public func setPowered(_ on: Bool) throws {
+        guard let property = output.dpmsPropertyID else {
+            throw DisplayError.unsupported("\(output.connectorName) has no DPMS property")
+        }
+        let value = UInt64(on ? DRM_MODE_DPMS_ON : DRM_MODE_DPMS_OFF)
+        try systemCall("drmModeConnectorSetProperty(DPMS)", on: summary) {
+            drmModeConnectorSetProperty(fd, output.connectorID, property, value)
+        }
+        isPowered = on
+        Log.info(on ? "display on" : "display off", ["drm.connector": output.connectorName])
+    }
+
+    /// The seat was switched away: no more modesets or flips until `resume`.
+    /// A flip still in flight will never be reported, so it is forgotten.
+    public func pause() {
+        isPaused = true
+        isFlipPending = false
+        if ownsDescriptor { _ = drmDropMaster(fd) }
+        Log.info("display paused", ["drm.connector": output.connectorName])
+    }
+
+    /// The seat is back: another master may have changed the CRTC and both
+    /// buffers' contents, so the next present sets the mode again and repaints
+    /// the whole frame whatever its damage.
+    public func resume() throws {
+        if ownsDescriptor {
+            try systemCall("drmSetMaster", on: path) { drmSetMaster(fd) }
+        }
+        isPaused = false
+        isFlipPending = false
+        needsModeset = true
+        tracker.markAllStale()
+        Log.info("display resumed", ["drm.connector": output.connectorName])
+    }
+
+    /// Re-reads the connector after udev reported a change on the card.
+    /// Returns true when it was plugged in or out. A reconnected panel gets a
+    /// modeset and a full repaint with the next present.
+    @discardableResult
+    public func reprobe() throws -> Bool {
+        guard let connector = drmModeGetConnector(fd, output.connectorID) else {
+            throw DisplayError.systemCall(
+                name: "drmModeGetConnector", errno: errno, subject: summary
+            )
+        }
+        defer { drmModeFreeConnector(connector) }
+        let connected = connector.pointee.connection == DRM_MODE_CONNECTED
+            && connector.pointee.count_modes > 0
+        guard connected != isConnected else { return false }
+
+        isConnected = connected
+        if connected {
+            let mode = DRMProbe.preferredMode(connector.pointee)
+            // TODO: a panel that comes back with another size needs new dumb
+            // buffers and a new logical size for the UI; until then we keep
+            // driving the old mode, which the kernel rejects if unsupported.
+            if mode.hdisplay != output.mode.hdisplay || mode.vdisplay != output.mode.vdisplay {
+                Log.warning("reconnected panel prefers another mode; keeping the old one", [
+                    "drm.connector": output.connectorName, "drm.mode": DRMProbe.modeName(mode),
+                ])
+            }
+            needsModeset = true
+            isFlipPending = false
+            tracker.markAllStale()
+        }
+        // TODO: a panel plugged into a different connector of the card is not
+        // picked up; that needs a full probe and a new output.
+        Log.info(connected ? "connector plugged in" : "connector unplugged", [
+            "drm.connector": output.connectorName,
+        ])
+        return true
+    }
+}

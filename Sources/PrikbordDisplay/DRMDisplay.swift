@@ -1,0 +1,202 @@
+import CDRM
+import PrikbordGraphics
+import PrikbordLog
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A KMS display: two XRGB8888 dumb buffers on one connector, the first frame
+/// by modeset, the following ones by page flip, never two flips in flight.
+///
+/// Each present copies the frame's damage and the regions the back buffer
+/// missed while it was the front one (see `DamageTracker`), then queues a
+/// flip. The flip's completion arrives on `fileDescriptor`; call
+/// `dispatchEvents` when it is readable.
+public final class DRMDisplay: Display {
+    /// The card's device node.
+    public let path: String
+    public let rotation: Rotation
+    public let width: Int
+    public let height: Int
+    public var onFlipComplete: ((UInt64) -> Void)?
+    public internal(set) var isFlipPending = false
+    public internal(set) var isPowered = true
+    public internal(set) var isPaused = false
+    /// False after a re-probe found the connector unplugged.
+    public internal(set) var isConnected = true
+
+    let fd: Int32
+    let ownsDescriptor: Bool
+    var output: DRMOutput
+    let buffers: [DumbBuffer]
+    var backIndex = 0
+    var tracker: DamageTracker
+    var needsModeset = true
+    var failedFlips = 0
+    private let savedCRTC: UnsafeMutablePointer<drmModeCrtc>?
+
+    /// Opens `path`, or probes every `/dev/dri/card*` in turn when nil, and
+    /// takes the first card with dumb buffers and a connected connector.
+    public convenience init(path: String? = nil, rotation: Rotation = .none) throws {
+        let candidates = path.map { [$0] } ?? DRMProbe.cardPaths()
+        var reasons: [String] = []
+        for candidate in candidates {
+            let fd = open(candidate, O_RDWR | O_CLOEXEC)
+            guard fd >= 0 else {
+                reasons.append("\(candidate): \(String(cString: strerror(errno)))")
+                continue
+            }
+            // The first opener is master already; otherwise ask, and let the
+            // modeset say whether we got it.
+            _ = drmSetMaster(fd)
+            do {
+                try self.init(adopting: fd, path: candidate, rotation: rotation, owned: true)
+                return
+            } catch {
+                reasons.append("\(candidate): \(error)")
+                close(fd)
+            }
+        }
+        let detail = candidates.isEmpty ? "no /dev/dri/card*" : reasons.joined(separator: "; ")
+        throw DisplayError.noDevice(detail)
+    }
+
+    /// Drives a card already open on `fd` (for instance handed over by the
+    /// seat). The descriptor stays the caller's.
+    public convenience init(adopting fd: Int32, path: String, rotation: Rotation = .none) throws {
+        try self.init(adopting: fd, path: path, rotation: rotation, owned: false)
+    }
+
+    private init(adopting fd: Int32, path: String, rotation: Rotation, owned: Bool) throws {
+        let output = try DRMProbe.findOutput(fd: fd, path: path)
+        let subject = "\(path) \(output.connectorName)"
+        self.buffers = try (0..<2).map { _ in
+            try DumbBuffer(fd: fd, width: output.width, height: output.height, subject: subject)
+        }
+        self.fd = fd
+        self.path = path
+        self.rotation = rotation
+        self.ownsDescriptor = owned
+        self.output = output
+        let logical = rotation.logicalSize(panelWidth: output.width, panelHeight: output.height)
+        self.width = logical.width
+        self.height = logical.height
+        self.tracker = DamageTracker(bufferCount: 2, width: logical.width, height: logical.height)
+        self.savedCRTC = drmModeGetCrtc(fd, output.crtcID)
+        Log.info("drm output chosen", [
+            "drm.card": path, "drm.connector": output.connectorName,
+            "drm.mode": DRMProbe.modeName(output.mode), "drm.crtc": "\(output.crtcID)",
+            "display.rotation": "\(rotation.rawValue)",
+        ])
+    }
+
+    deinit {
+        if let savedCRTC {
+            // Give the console its picture back instead of our last frame.
+            var connector = output.connectorID
+            var mode = savedCRTC.pointee.mode
+            let crtc = savedCRTC.pointee
+            if !isPaused && crtc.mode_valid != 0 {
+                drmModeSetCrtc(fd, crtc.crtc_id, crtc.buffer_id, crtc.x, crtc.y,
+                               &connector, 1, &mode)
+            }
+            drmModeFreeCrtc(savedCRTC)
+        }
+        if ownsDescriptor { close(fd) }
+    }
+
+    public var summary: String {
+        "drm \(path) \(output.connectorName) \(DRMProbe.modeName(output.mode))"
+    }
+
+    public var fileDescriptor: Int32? { fd }
+
+    public func present(_ frame: Surface, damage: [Rect]) throws {
+        guard frame.width == width, frame.height == height else {
+            throw DisplayError.unsupported(
+                "frame \(frame.width)x\(frame.height) on a \(width)x\(height) display"
+            )
+        }
+        guard !isFlipPending, !isPaused, isPowered, isConnected else {
+            tracker.missed(damage)
+            return
+        }
+
+        let back = backIndex
+        let regions = tracker.beginRepaint(buffer: back, damage: damage)
+        guard !regions.isEmpty || needsModeset else { return }
+        buffers[back].withPanelMemory { panel in
+            PanelCopy.copy(regions, from: frame, to: panel, rotation: rotation)
+        }
+
+        do throws(DisplayError) {
+            try show(buffer: back)
+            failedFlips = 0
+        } catch {
+            tracker.keepStale(buffer: back, regions: regions)
+            try handleFailedShow(error)
+        }
+    }
+
+    /// Modeset for the first frame (and after a resume), page flip otherwise.
+    private func show(buffer index: Int) throws(DisplayError) {
+        let framebuffer = buffers[index].framebufferID
+        let subject = "\(path) \(output.connectorName)"
+        if needsModeset {
+            var connector = output.connectorID
+            var mode = output.mode
+            try systemCall("drmModeSetCrtc", on: subject) {
+                drmModeSetCrtc(fd, output.crtcID, framebuffer, 0, 0, &connector, 1, &mode)
+            }
+            needsModeset = false
+            backIndex = 1 - index
+            onFlipComplete?(monotonicMicroseconds())
+            return
+        }
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        try systemCall("drmModePageFlip", on: subject) {
+            drmModePageFlip(
+                fd, output.crtcID, framebuffer, UInt32(DRM_MODE_PAGE_FLIP_EVENT), context
+            )
+        }
+        isFlipPending = true
+        backIndex = 1 - index
+    }
+
+    /// EBUSY means the CRTC still has a flip queued (one we lost track of, or
+    /// the kernel's own); EACCES/EPERM mean master went elsewhere. Both pass:
+    /// the damage is kept and the next present tries again.
+    private func handleFailedShow(_ error: DisplayError) throws {
+        failedFlips += 1
+        let transient: Set<Int32> = [EBUSY, EAGAIN, EACCES, EPERM]
+        guard let code = error.errno, transient.contains(code) else { throw error }
+        if failedFlips == 1 || failedFlips % 600 == 0 {
+            Log.warning("page flip postponed", [
+                "drm.connector": output.connectorName, "error": "\(error)",
+                "drm.failures": "\(failedFlips)",
+            ])
+        }
+    }
+
+    /// A flip completion, from `dispatchEvents`.
+    func flipCompleted(microseconds: UInt64) {
+        isFlipPending = false
+        onFlipComplete?(microseconds)
+    }
+
+    /// A copy of what the CRTC scans out now (panel orientation), for tests.
+    public func scanoutSnapshot() -> Surface {
+        let front = buffers[isFlipPending ? backIndex : 1 - backIndex]
+        let snapshot = Surface(width: front.width, height: front.height)
+        snapshot.withUnsafeMutableBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            front.withPanelMemory { panel in
+                for y in 0..<front.height {
+                    memcpy(base + y * snapshot.stride, panel.base + y * panel.stride,
+                           front.width * 4)
+                }
+            }
+        }
+        return snapshot
+    }
+}

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import PrikbordGraphics
+
+/// How the panel's memory stores a pixel.
+public enum PixelFormat: Sendable, Equatable {
+    /// 32 bits, 0xXXRRGGBB: what DRM dumb buffers and our surfaces use.
+    case xrgb8888
+    /// 32 bits, 0xXXBBGGRR: some fbdev drivers.
+    case xbgr8888
+    /// 16 bits, 5-6-5.
+    case rgb565
+
+    var bytesPerPixel: Int { self == .rgb565 ? 2 : 4 }
+}
+
+/// Scan-out memory the display copies finished frames into; not owned.
+struct PanelMemory {
+    let base: UnsafeMutableRawPointer
+    let width: Int
+    let height: Int
+    let stride: Int
+    let format: PixelFormat
+}
+
+/// Copies logical regions of a frame to a panel mounted at `rotation`.
+///
+/// The unrotated XRGB case is a `memcpy` per row, since it is the one a kiosk
+/// in landscape runs every frame; the others are plain per-pixel loops.
+enum PanelCopy {
+    static func copy(
+        _ regions: [Rect], from frame: Surface, to panel: PanelMemory, rotation: Rotation
+    ) {
+        let frameBounds = Rect(x: 0, y: 0, width: frame.width, height: frame.height)
+        let sourceStride = frame.stride
+        frame.withUnsafeMutableBytes { source in
+            guard let sourceBase = source.baseAddress else { return }
+            for region in regions {
+                let rect = region.intersection(frameBounds)
+                guard !rect.isEmpty else { continue }
+                if rotation == .none && panel.format == .xrgb8888 {
+                    copyRows(rect, sourceBase, sourceStride, panel)
+                } else {
+                    copyPixels(rect, sourceBase, sourceStride, frame, panel, rotation)
+                }
+            }
+        }
+    }
+
+    private static func copyRows(
+        _ rect: Rect, _ source: UnsafeMutableRawPointer, _ sourceStride: Int,
+        _ panel: PanelMemory
+    ) {
+        let width = min(rect.maxX, panel.width) - rect.minX
+        guard width > 0 else { return }
+        for y in rect.minY..<min(rect.maxY, panel.height) {
+            memcpy(
+                panel.base + y * panel.stride + rect.minX * 4,
+                source + y * sourceStride + rect.minX * 4,
+                width * 4
+            )
+        }
+    }
+
+    private static func copyPixels(
+        _ rect: Rect, _ source: UnsafeMutableRawPointer, _ sourceStride: Int,
+        _ frame: Surface, _ panel: PanelMemory, _ rotation: Rotation
+    ) {
+        for y in rect.minY..<rect.maxY {
+            let row = (source + y * sourceStride).assumingMemoryBound(to: UInt32.self)
+            for x in rect.minX..<rect.maxX {
+                let target = rotation.panelPoint(
+                    x: x, y: y, logicalWidth: frame.width, logicalHeight: frame.height
+                )
+                guard target.x < panel.width, target.y < panel.height else { continue }
+                store(row[x], at: target, in: panel)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func store(
+        _ pixel: UInt32, at point: (x: Int, y: Int), in panel: PanelMemory
+    ) {
+        let address = panel.base + point.y * panel.stride + point.x * panel.format.bytesPerPixel
+        switch panel.format {
+        case .xrgb8888:
+            address.storeBytes(of: pixel, as: UInt32.self)
+        case .xbgr8888:
+            let swapped = (pixel & 0xff00ff00) | (pixel & 0xff) << 16 | (pixel >> 16) & 0xff
+            address.storeBytes(of: swapped, as: UInt32.self)
+        case .rgb565:
+            let red = (pixel >> 19) & 0x1f, green = (pixel >> 10) & 0x3f, blue = (pixel >> 3) & 0x1f
+            address.storeBytes(of: UInt16(red << 11 | green << 5 | blue), as: UInt16.self)
+        }
+    }
+}

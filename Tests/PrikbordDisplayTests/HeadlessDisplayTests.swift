@@ -1,0 +1,49 @@
+import PrikbordGraphics
+import Testing
+@testable import PrikbordDisplay
+
+@Test func presentCopiesOnlyTheDamage() throws {
+    let display = HeadlessDisplay(width: 20, height: 10)
+    let frame = Surface(width: 20, height: 10, color: .white)
+    try display.present(frame, damage: [display.bounds])
+
+    frame.fill(display.bounds, Color(hex: 0x0000ff))
+    try display.present(frame, damage: [Rect(x: 0, y: 0, width: 5, height: 5)])
+
+    #expect(display.frame.pixel(x: 4, y: 4) == Color(hex: 0x0000ff))
+    #expect(display.frame.pixel(x: 5, y: 5) == .white)
+    #expect(display.lastCopiedPixels == 25)
+    #expect(display.presentCount == 2)
+}
+
+@Test func flipCompletesWithinPresent() throws {
+    let display = HeadlessDisplay(width: 4, height: 4)
+    var stamps: [UInt64] = []
+    display.onFlipComplete = { stamps.append($0) }
+    try display.present(Surface(width: 4, height: 4), damage: [display.bounds])
+
+    #expect(stamps.count == 1 && stamps[0] > 0)
+    #expect(!display.isFlipPending && display.fileDescriptor == nil)
+}
+
+@Test func damageWhilePoweredOffIsShownOnWake() throws {
+    let display = HeadlessDisplay(width: 8, height: 8)
+    let frame = Surface(width: 8, height: 8, color: .white)
+    try display.present(frame, damage: [display.bounds])
+    try display.setPowered(false)
+
+    frame.fill(Rect(x: 0, y: 0, width: 2, height: 2), .black)
+    try display.present(frame, damage: [Rect(x: 0, y: 0, width: 2, height: 2)])
+    #expect(display.frame.pixel(x: 0, y: 0) == .white)
+
+    try display.setPowered(true)
+    try display.present(frame, damage: [])
+    #expect(display.frame.pixel(x: 0, y: 0) == .black)
+}
+
+@Test func frameOfTheWrongSizeIsRejected() {
+    let display = HeadlessDisplay(width: 8, height: 8, rotation: .quarter)
+    #expect(throws: DisplayError.self) {
+        try display.present(Surface(width: 4, height: 8), damage: [])
+    }
+}

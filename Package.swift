@@ -37,6 +37,7 @@ let package = Package(
         system("CDRM", "libdrm", apt: "libdrm-dev"),
         system("CSystemd", "libsystemd", apt: "libsystemd-dev"),
         system("CSeat", "libseat", apt: "libseat-dev"),
+        system("CXKBCommon", "xkbcommon", apt: "libxkbcommon-dev"),
 
         // Small C helpers for calls Swift cannot make (variadic C functions).
         .target(name: "CServerShim", dependencies: ["CMicroHTTPD"]),
@@ -74,7 +75,7 @@ let package = Package(
         ),
         .target(
             name: "PrikbordInput",
-            dependencies: ["CInput", "CSeat", "CDeviceShim", "PrikbordLog"],
+            dependencies: ["CInput", "CSeat", "CXKBCommon", "CDeviceShim", "PrikbordLog"],
             swiftSettings: strict
         ),
         .target(

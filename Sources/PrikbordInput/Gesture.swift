@@ -27,5 +27,8 @@ public enum Gesture: Sendable, Equatable {
     /// The finger let go, moving this fast (px/s); zero when the drag was
     /// cancelled, so content stays put instead of flinging.
     case dragEnded(velocityX: Double, velocityY: Double)
+    /// A fast sideways movement of at least
+    /// `GestureRecognizer.swipeDistanceMillimetres`, decided when the finger
+    /// lifts; a slow one is nothing (its press already ended in `released`).
     case swipe(Direction)
 }

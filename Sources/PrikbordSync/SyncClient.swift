@@ -103,7 +103,8 @@ public final class SyncClient: Sendable {
             guard sha256Hex(data) == sha256 else {
                 throw SyncError.badResponse("blob \(sha256) does not match its SHA-256")
             }
-            let mime = response.value(forHTTPHeaderField: "Content-Type") ?? "application/octet-stream"
+            let mime =
+                response.value(forHTTPHeaderField: "Content-Type") ?? "application/octet-stream"
             try store.putBlob(data, mime: mime)
             fetched += 1
         }

@@ -34,7 +34,9 @@ func parse(_ arguments: [String]) throws -> (URL, Command)? {
     var words: [String] = []
     var until: Date?
     func value(_ flag: String) throws -> String {
-        guard let value = rest.popFirst() else { throw UsageError(description: "\(flag) needs a value") }
+        guard let value = rest.popFirst() else {
+            throw UsageError(description: "\(flag) needs a value")
+        }
         return value
     }
     while let argument = rest.popFirst() {
@@ -105,7 +107,10 @@ func listPosts(server: URL) throws {
     var cursor: Int64 = 0
     var more = true
     while more {
-        let url = URL(string: "api/v1/changes?after=\(cursor)&limit=1000", relativeTo: server)!
+        let path = "api/v1/changes?after=\(cursor)&limit=1000"
+        guard let url = URL(string: path, relativeTo: server) else {
+            throw UsageError(description: "--server \(server) cannot take a path")
+        }
         let (data, _) = try BlockingHTTP().get(url)
         let batch = try JSONDecoder().decode(ChangeBatch.self, from: data)
         for change in batch.changes where change.table == "post" {
@@ -117,7 +122,9 @@ func listPosts(server: URL) throws {
     }
 
     let now = Int64(Date().timeIntervalSince1970)
-    let rows = posts.sorted { integer($0.value["published_at"]) > integer($1.value["published_at"]) }
+    let rows = posts.sorted {
+        integer($0.value["published_at"]) > integer($1.value["published_at"])
+    }
     for (id, row) in rows {
         let pinnedUntil = integer(row["pinned_until"])
         let pinned = pinnedUntil > now

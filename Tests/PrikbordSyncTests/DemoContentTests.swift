@@ -22,7 +22,8 @@ import Testing
             let parts = calendar.dateComponents([.hour, .minute], from: safety.startsAt)
             #expect(parts.hour == 9 && parts.minute == 0)
             #expect(safety.endsAt == safety.startsAt.addingTimeInterval(90 * 60))
-            #expect(try store.onboardingSteps(sectionID: "section-mission").map(\.id) == ["step-walk"])
+            let steps = try store.onboardingSteps(sectionID: "section-mission")
+            #expect(steps.map(\.id) == ["step-walk"])
         }
     }
 

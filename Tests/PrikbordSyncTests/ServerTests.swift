@@ -21,7 +21,8 @@ import Testing
         let (status, body) = try get(fixture, "/api/v1/health")
         #expect(status == 200)
         #expect(body["status"] as? String == "ok")
-        #expect((body["seq"] as? NSNumber)?.int64Value == (try fixture.onServer { try $0.latestSeq() }))
+        let latest = try fixture.onServer { try $0.latestSeq() }
+        #expect((body["seq"] as? NSNumber)?.int64Value == latest)
     }
 
     @Test(arguments: [
@@ -43,7 +44,8 @@ import Testing
 
     @Test func blobComesWithItsContentType() throws {
         let fixture = try SyncFixture()
-        let sha256 = try #require(try fixture.onServer { try $0.post(id: "post-greenhouse")?.image })
+        let post = try fixture.onServer { try $0.post(id: "post-greenhouse") }
+        let sha256 = try #require(post?.image)
         let url = fixture.url.appendingPathComponent("api/v1/blobs/\(sha256)")
         let (data, response) = try BlockingHTTP().get(url)
         #expect(response.value(forHTTPHeaderField: "Content-Type") == "image/png")

@@ -10,7 +10,9 @@ final class StaticHTTPServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
 
-    init(status: String = "200 OK", contentType: String = "application/json", body: String) throws {
+    init(
+        status: String = "200 OK", contentType: String = "application/json", body: String
+    ) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
         var address = sockaddr_in()

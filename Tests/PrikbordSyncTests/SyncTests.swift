@@ -127,7 +127,8 @@ import Testing
         let kiosk = try Store(path: directory.appendingPathComponent("kiosk.sqlite").path)
         defer { kiosk.close() }
         let server = try StaticHTTPServer(body: body)
-        let client = SyncClient(server: URL(string: "http://127.0.0.1:\(server.port)")!, siteID: nil)
+        let url = try #require(URL(string: "http://127.0.0.1:\(server.port)"))
+        let client = SyncClient(server: url, siteID: nil)
 
         let error = #expect(throws: SyncError.self) { try client.syncOnce(into: kiosk) }
 

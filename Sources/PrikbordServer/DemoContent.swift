@@ -150,6 +150,7 @@ private struct DemoSeeder {
     }
 
     private func invalid(_ reason: String) -> DemoContentError {
-        DemoContentError(file: directory.appendingPathComponent("company.json").path, reason: reason)
+        let file = directory.appendingPathComponent("company.json").path
+        return DemoContentError(file: file, reason: reason)
     }
 }

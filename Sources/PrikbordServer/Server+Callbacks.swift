@@ -12,7 +12,9 @@ private final class RequestState {
 /// chunk of the body, and a last time with no data: then we answer.
 let serverAccessHandler: MHD_AccessHandlerCallback = {
     context, connection, url, method, _, uploadData, uploadSize, requestContext in
-    guard let context, let connection, let requestContext, let uploadSize else { return MHD_Result.NO }
+    guard let context, let connection, let requestContext, let uploadSize else {
+        return MHD_Result.NO
+    }
 
     guard let stateRef = requestContext.pointee else {
         requestContext.pointee = Unmanaged.passRetained(RequestState()).toOpaque()

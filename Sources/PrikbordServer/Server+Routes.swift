@@ -18,7 +18,8 @@ extension Server {
                 return try changes(request, store: store)
             case ("GET", let path) where path.count == 2 && path[0] == "blobs":
                 return try blob(path[1], store: store)
-            case ("POST", let path) where path.count == 3 && path[0] == "posts" && path[2] == "pin":
+            case ("POST", let path)
+            where path.count == 3 && path[0] == "posts" && path[2] == "pin":
                 return try pin(path[1], request, store: store)
             default:
                 return .error(404, "no such endpoint")
@@ -49,7 +50,9 @@ extension Server {
         return HTTPResponse(status: 200, contentType: blob.mime, body: blob.data)
     }
 
-    private func pin(_ postID: String, _ request: HTTPRequest, store: Store) throws -> HTTPResponse {
+    private func pin(
+        _ postID: String, _ request: HTTPRequest, store: Store
+    ) throws -> HTTPResponse {
         guard let until = request.parameter("until").flatMap(Int64.init) else {
             return .error(400, "until must be a time in Unix seconds")
         }

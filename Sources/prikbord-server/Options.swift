@@ -34,7 +34,9 @@ struct Options {
         var options = Options()
         var rest = arguments[...]
         func value(_ flag: String) throws -> String {
-            guard let value = rest.popFirst() else { throw UsageError(description: "\(flag) needs a value") }
+            guard let value = rest.popFirst() else {
+                throw UsageError(description: "\(flag) needs a value")
+            }
             return value
         }
         while let flag = rest.popFirst() {
@@ -65,7 +67,9 @@ struct Options {
                 throw UsageError(description: "unknown argument \(flag)")
             }
         }
-        guard options.dataDirectory != nil else { throw UsageError(description: "--data is required") }
+        guard options.dataDirectory != nil else {
+            throw UsageError(description: "--data is required")
+        }
         return options
     }
 
@@ -76,14 +80,20 @@ struct Options {
         if let assetsDirectory {
             candidates.append(URL(fileURLWithPath: assetsDirectory))
         } else {
-            let program = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            let program = URL(fileURLWithPath: CommandLine.arguments[0])
+                .deletingLastPathComponent()
+            // .build/debug is a link to .build/<triple>/debug: one level more resolved.
             candidates.append(program.appendingPathComponent("../../assets"))
-            candidates.append(program.resolvingSymlinksInPath().appendingPathComponent("../../../assets"))
+            candidates.append(
+                program.resolvingSymlinksInPath().appendingPathComponent("../../../assets"))
             candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
                 .appendingPathComponent("assets"))
         }
         return candidates
             .map { $0.appendingPathComponent("demo").standardizedFileURL }
-            .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("company.json").path) }
+            .first {
+                FileManager.default.fileExists(
+                    atPath: $0.appendingPathComponent("company.json").path)
+            }
     }
 }

@@ -19,7 +19,8 @@ func openStore(_ options: Options) throws -> Store {
     let directory = options.dataDirectory ?? "."
     try FileManager.default.createDirectory(
         atPath: directory, withIntermediateDirectories: true)
-    return try Store(path: (directory as NSString).appendingPathComponent("prikbord-server.sqlite"))
+    let file = URL(fileURLWithPath: directory).appendingPathComponent("prikbord-server.sqlite")
+    return try Store(path: file.path)
 }
 
 func seedDemoIfEmpty(_ store: Store, _ options: Options) throws {

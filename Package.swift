@@ -155,7 +155,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench",
-            dependencies: ["PrikbordKiosk", "PrikbordServer"],
+            dependencies: [
+                "PrikbordKiosk", "PrikbordServer", "PrikbordStore", "PrikbordDisplay",
+                "PrikbordInput", "PrikbordGraphics", "PrikbordLog",
+            ],
             swiftSettings: strict
         ),
 

@@ -77,10 +77,9 @@ public enum Log {
             let name = key.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
             entries.append("\(String(name))=\(value)")
         }
-        var strings = entries.map { strdup($0) }
+        let strings = entries.map { strdup($0) }
         defer { strings.forEach { free($0) } }
         var vectors = strings.map { iovec(iov_base: $0, iov_len: strlen($0!)) }
         _ = sd_journal_sendv(&vectors, Int32(vectors.count))
-        _ = strings
     }
 }

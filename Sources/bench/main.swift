@@ -1,1 +1,40 @@
-print("todo")
+import Foundation
+import PrikbordDisplay
+import PrikbordGraphics
+import PrikbordInput
+import PrikbordKiosk
+import PrikbordLog
+import PrikbordModel
+import PrikbordServer
+import PrikbordStore
+
+// Prints the kiosk's figures: start-up to first frame, frame times while a
+// fling scrolls the news, pixels painted per frame, input to presented
+// frame, and peak memory, for portrait and landscape, with the demo content
+// grown to 1,000 posts and 500 people.
+//
+//   bench                  prepare, then measure both orientations
+//   bench kiosk ...        (internal) one measured kiosk process
+
+Log.quiet = true
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func monotonicMicros() -> UInt64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return UInt64(spec.tv_sec) * 1_000_000 + UInt64(spec.tv_nsec) / 1000
+}
+
+func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))
+    return sorted[index]
+}
+
+let benchNow = ISO8601DateFormatter().date(from: "2026-12-03T07:30:00Z")!
+
+if arguments.first == "kiosk" {
+    exit(MainActor.assumeIsolated { KioskBench.run(Array(arguments.dropFirst())) })
+}
+exit(Preparation.run())

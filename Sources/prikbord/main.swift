@@ -1,1 +1,4 @@
-print("todo")
+import Foundation
+import PrikbordKiosk
+
+exit(KioskMain.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,92 @@
+import Foundation
+import PrikbordPluginSDK
+
+/// The agenda: trainings, outings, briefings and meetings of the coming
+/// weeks, grouped by day in the site's time zone, so nobody plans over a
+/// shared moment.
+public final class AgendaPlugin: ScreenPlugin {
+    public static let id = "agenda"
+    public let titleKey = "nav.agenda"
+    public let icon = Icon.agenda
+
+    /// How far ahead the agenda looks.
+    static let horizonDays = 42
+
+    private let context: PluginContext
+
+    public init(context: PluginContext) {
+        self.context = context
+    }
+
+    public func makeBlocks(width: Int) -> [Block] {
+        let strings = context.strings
+        let calendar = context.calendar
+        let now = context.now
+        let today = calendar.startOfDay(for: now)
+        let horizon = calendar.date(byAdding: .day, value: Self.horizonDays, to: today) ?? now
+        let events = context.data.events(from: now, until: horizon)
+
+        var blocks: [Block] = [
+            ScreenTitleBlock(
+                title: strings["agenda.title"], subtitle: strings["agenda.subtitle"],
+                context: context, width: width
+            )
+        ]
+        if events.isEmpty {
+            blocks.append(MessageBlock(strings["agenda.empty"], context: context))
+            return blocks
+        }
+        let days = Dictionary(grouping: events) { event in
+            // An item that began before today still shows under today.
+            max(calendar.startOfDay(for: event.startsAt), today)
+        }
+        for day in days.keys.sorted() {
+            blocks.append(DayHeaderBlock(day: day, context: context))
+            let items = (days[day] ?? []).sorted { ($0.isAllDay ? 0 : 1, $0.startsAt) < ($1.isAllDay ? 0 : 1, $1.startsAt) }
+            for event in items {
+                blocks.append(EventBlock(event: event, context: context))
+            }
+        }
+        return blocks
+    }
+}
+
+/// "Today · Thursday 3 December" above that day's items.
+final class DayHeaderBlock: Block {
+    private let day: Date
+    private let context: PluginContext
+    private var laidOut: (width: Int, layout: TextLayout)?
+
+    init(day: Date, context: PluginContext) {
+        self.day = day
+        self.context = context
+    }
+
+    private var text: String {
+        let calendar = context.calendar
+        let date = context.format(day, "EEEE d MMMM")
+        let label = date.prefix(1).uppercased() + date.dropFirst()
+        if calendar.isDate(day, inSameDayAs: context.now) {
+            return "\(context.strings["agenda.today"]) · \(label)"
+        }
+        if let tomorrow = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: context.now)),
+            calendar.isDate(day, inSameDayAs: tomorrow)
+        {
+            return "\(context.strings["agenda.tomorrow"]) · \(label)"
+        }
+        return label
+    }
+
+    private func layout(_ width: Int) -> TextLayout {
+        if let laidOut, laidOut.width == width { return laidOut.layout }
+        let layout = context.layout(text, context.theme.subheading, maxWidth: width, maxLines: 1)
+        laidOut = (width, layout)
+        return layout
+    }
+
+    func height(forWidth width: Int) -> Int { layout(width).height + context.theme.px(34) }
+
+    func draw(on surface: Surface, in frame: Rect, pressedAt: Point?) {
+        surface.draw(layout(frame.width), at: Point(x: frame.minX, y: frame.minY + context.theme.px(26)), context.theme.accent)
+    }
+}

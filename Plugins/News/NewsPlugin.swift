@@ -1,0 +1,46 @@
+import Foundation
+import PrikbordPluginSDK
+
+/// Company news: pinned notices on top until their pin ends, then posts
+/// newest first. Expired items never reach this screen: the store's news
+/// query leaves them out.
+public final class NewsPlugin: ScreenPlugin {
+    public static let id = "news"
+    public let titleKey = "nav.news"
+    public let icon = Icon.news
+
+    /// How many posts the screen holds at most.
+    static let feedLimit = 200
+
+    private let context: PluginContext
+
+    public init(context: PluginContext) {
+        self.context = context
+    }
+
+    public func makeBlocks(width: Int) -> [Block] {
+        let posts = context.data.newsFeed(limit: Self.feedLimit)
+        let strings = context.strings
+        let siteName = context.data.site?.name ?? strings["app.name"]
+        var blocks: [Block] = [
+            ScreenTitleBlock(
+                title: strings["news.title"],
+                subtitle: strings.format(
+                    "news.subtitle", ["site": siteName, "count": "\(posts.count)"]
+                ),
+                context: context, width: width
+            )
+        ]
+        if posts.isEmpty {
+            blocks.append(MessageBlock(strings["news.empty"], context: context))
+        }
+        let now = context.now
+        for post in posts {
+            let author = post.authorID.flatMap { context.data.person(id: $0) }
+            blocks.append(
+                PostBlock(post: post, author: author, pinned: post.isPinned(at: now), context: context)
+            )
+        }
+        return blocks
+    }
+}

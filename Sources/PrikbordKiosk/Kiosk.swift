@@ -1,0 +1,160 @@
+import Foundation
+import PrikbordGraphics
+import PrikbordInput
+import PrikbordLog
+import PrikbordPluginSDK
+import PrikbordStore
+import PrikbordSync
+import PrikbordUI
+
+/// A kiosk: its store, its screens drawn into one frame, and the gestures
+/// that change them. The run loop and the one-shot screenshot mode both
+/// drive this type; tests drive it too.
+@MainActor
+public final class Kiosk {
+    public let config: KioskConfig
+    let store: Store
+    let data: StoreData
+    let shell: Shell
+    private var lastOnline: Date?
+    let recognizer: GestureRecognizer
+
+    public struct StartupError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Opens the store and lays out the screens for a `width`×`height` display.
+    public init(config: KioskConfig, width: Int, height: Int) throws {
+        self.config = config
+        try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+        store = try Store(path: config.dataDirectory.appendingPathComponent("kiosk.sqlite").path)
+
+        guard let assets = config.assetsDirectory() else {
+            throw StartupError(description: "cannot find the assets folder (strings); pass --assets DIR")
+        }
+        let strings: Strings
+        do {
+            strings = try Strings.load(language: config.language, from: assets.appendingPathComponent("strings"))
+        } catch {
+            Log.warning("no strings for language; using English", ["kiosk.language": config.language])
+            strings = try Strings.load(language: "en", from: assets.appendingPathComponent("strings"))
+        }
+
+        let fixedNow = config.fixedNow
+        let clock: () -> Date = { fixedNow ?? Date() }
+        data = StoreData(store: store, siteID: config.siteID, clock: clock)
+        let theme = Theme(screenWidth: width, screenHeight: height)
+        let fonts = try FontLibrary()
+        let context = PluginContext(data: data, theme: theme, fonts: fonts, strings: strings, clock: clock)
+
+        var plugins: [ScreenPlugin] = []
+        for id in config.screens {
+            guard let type = PluginCatalog.plugin(id: id) else {
+                throw StartupError(description: "no screen called \(id); known: \(PluginCatalog.all.map { $0.id }.joined(separator: ", "))")
+            }
+            plugins.append(type.init(context: context))
+        }
+        guard !plugins.isEmpty else { throw StartupError(description: "--screens lists no screen") }
+        shell = Shell(width: width, height: height, context: context, plugins: plugins)
+        recognizer = GestureRecognizer(pixelsPerMillimetre: Kiosk.pixelsPerMillimetre(width: width, height: height))
+    }
+
+    /// Without the panel's physical size, assume a 24-inch screen.
+    static func pixelsPerMillimetre(width: Int, height: Int) -> Double {
+        let diagonalPixels = (Double(width * width + height * height)).squareRoot()
+        return diagonalPixels / (24 * 25.4)
+    }
+
+    public var frame: Surface { shell.frame }
+    public var activeScreenID: String { shell.activeScreenID }
+    public var screenIDs: [String] { shell.screenIDs }
+
+    /// Whether the store holds anything to show.
+    public var hasContent: Bool {
+        ((try? store.sites()) ?? []).isEmpty == false
+    }
+
+    /// The store changed (a sync applied rows): refresh what is shown.
+    public func contentChanged() {
+        data.refresh()
+        shell.contentChanged()
+    }
+
+    /// The middle of navigation tab `index`, where a finger would tap it.
+    public func tabCenter(_ index: Int) -> Point { shell.tabCenter(index) }
+
+    public func show(screenID: String) {
+        shell.select(screenID: screenID)
+    }
+
+    /// Feeds one input event through gesture recognition into the screens.
+    public func handle(_ event: InputEvent) {
+        switch event {
+        case .text(let text, _):
+            shell.enterText(text)
+            return
+        case .key(let code, let pressed, _):
+            if pressed { shell.press(keyCode: code) }
+            return
+        default:
+            break
+        }
+        let time = event.time ?? 0
+        for gesture in recognizer.handle(event) {
+            shell.handle(gesture, now: time)
+        }
+    }
+
+    /// Lets time pass: long presses fire, flings move, the clock turns.
+    public func tick(now: UInt64) {
+        for gesture in recognizer.tick(now: now) {
+            shell.handle(gesture, now: now)
+        }
+        shell.tick(now: now, date: config.fixedNow ?? Date())
+    }
+
+    public var isAnimating: Bool { shell.isAnimating }
+
+    /// How far the active screen is scrolled, in pixels.
+    public var scrollOffset: Int { shell.scrollOffset }
+
+    public func takeDamage() -> [Rect] { shell.takeDamage() }
+
+    public var hasPendingDamage: Bool { shell.hasDamage }
+
+    /// Gives back damage a display could not take, for the next frame.
+    func restoreDamage(_ damage: [Rect]) { shell.restoreDamage(damage) }
+
+    /// Whether a finger is on the screen (long presses need ticks).
+    var isTouching: Bool { recognizer.isWaitingForLongPress }
+
+    func setOffline(_ offline: Bool) {
+        let strings = shell.context.strings
+        shell.status = offline
+            ? strings.format("status.offline", ["time": shell.context.clockTime(lastOnline ?? Date())])
+            : nil
+        if !offline { lastOnline = Date() }
+    }
+
+    /// Replays recorded input in virtual time, one frame every 16.7 ms, so
+    /// the result does not depend on how fast this machine is.
+    public func replay(_ events: [InputEvent]) {
+        let frameMicros: UInt64 = 16_667
+        var now = events.first?.time ?? 0
+        var index = 0
+        while index < events.count || isAnimating {
+            while index < events.count, (events[index].time ?? 0) <= now {
+                handle(events[index])
+                index += 1
+            }
+            tick(now: now)
+            now += frameMicros
+            if index >= events.count, now > (events.last?.time ?? 0) + 10_000_000 { break }
+        }
+        tick(now: now + 1_000_000)
+    }
+
+    public func close() {
+        store.close()
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import PrikbordDisplay
+import PrikbordInput
+import PrikbordLog
+
+/// The `prikbord` program.
+@MainActor
+public enum KioskMain {
+    public static func run(arguments: [String]) -> Int32 {
+        let config: KioskConfig
+        do {
+            config = try KioskConfig.parse(arguments)
+        } catch {
+            let text = "\(error)"
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            return text == KioskConfig.usage ? 0 : 2
+        }
+        if config.screenshots != nil {
+            return Screenshots.run(config: config)
+        }
+        return interactive(config: config)
+    }
+
+    private static func interactive(config: KioskConfig) -> Int32 {
+        let display: Display
+        do {
+            display = try openDisplay(
+                request(for: config), headlessWidth: config.width, headlessHeight: config.height,
+                rotation: Rotation(rawValue: config.rotation) ?? .none
+            )
+        } catch {
+            Log.error("no display can be opened", ["error": "\(error)"])
+            return 1
+        }
+        Log.info("display chosen", ["display": display.summary])
+
+        let kiosk: Kiosk
+        do {
+            kiosk = try Kiosk(config: config, width: display.width, height: display.height)
+        } catch {
+            Log.error("kiosk cannot start", ["error": "\(error)"])
+            return 1
+        }
+
+        var pipeFDs: [Int32] = [-1, -1]
+        guard pipe(&pipeFDs) == 0,
+            fcntl(pipeFDs[0], F_SETFL, O_NONBLOCK) == 0,
+            fcntl(pipeFDs[1], F_SETFL, O_NONBLOCK) == 0
+        else {
+            Log.error("cannot make the sync pipe", ["errno": "\(errno)"])
+            return 1
+        }
+        SyncWorker(config: config, notifyFD: pipeFDs[1]).start()
+
+        let input = openInput(config: config, display: display)
+        let loop = KioskRunLoop(kiosk: kiosk, display: display, input: input, wakeRead: pipeFDs[0])
+        if let script = config.inputScript {
+            do {
+                loop.schedule(script: try ScriptedInput.load(path: script.path))
+            } catch {
+                Log.error("input script cannot be read", ["file": script.path, "error": "\(error)"])
+                return 2
+            }
+        }
+        let status = loop.run()
+        kiosk.close()
+        return status
+    }
+
+    private static func request(for config: KioskConfig) -> DisplayRequest {
+        switch config.display {
+        case .automatic: .automatic
+        case .drm: .drm(config.devicePath)
+        case .fbdev: .fbdev(config.devicePath)
+        case .headless: .headless
+        }
+    }
+
+    private static func openInput(config: KioskConfig, display: Display) -> LibinputSource? {
+        // The display reports its logical size; touch maps onto the panel
+        // as mounted, so give the geometry the panel's own size.
+        let rotation = InputGeometry.Rotation(rawValue: config.rotation) ?? .none
+        let quarterTurn = rotation == .quarter || rotation == .threeQuarters
+        let geometry = InputGeometry(
+            panelWidth: quarterTurn ? display.height : display.width,
+            panelHeight: quarterTurn ? display.width : display.height,
+            rotation: rotation,
+            calibration: config.calibration.map(InputGeometry.Calibration.init) ?? .identity
+        )
+        do {
+            return try LibinputSource(geometry: geometry)
+        } catch {
+            Log.warning("no touch input; the kiosk shows content only", ["error": "\(error)"])
+            return nil
+        }
+    }
+}

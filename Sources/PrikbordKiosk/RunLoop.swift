@@ -1,0 +1,168 @@
+import Foundation
+import PrikbordDisplay
+import PrikbordGraphics
+import PrikbordInput
+import PrikbordLog
+
+/// Set by SIGTERM and SIGINT; poll() returns with EINTR and the loop ends.
+nonisolated(unsafe) private var stopRequested: Int32 = 0
+
+/// The kiosk's one UI thread: a poll() over the display (page-flip
+/// events), the input devices and a pipe from the sync worker and signal
+/// handlers. Frames are drawn only when something changed, and at most one
+/// page flip is in flight.
+@MainActor
+final class KioskRunLoop {
+    private let kiosk: Kiosk
+    private let display: Display
+    private let input: LibinputSource?
+    private let wakeRead: Int32
+    private var script: [InputEvent] = []
+    private var scriptStart: UInt64 = 0
+    private var lastStatus: SyncWorker.Message?
+    private var lastSync = Date()
+
+    init(kiosk: Kiosk, display: Display, input: LibinputSource?, wakeRead: Int32) {
+        self.kiosk = kiosk
+        self.display = display
+        self.input = input
+        self.wakeRead = wakeRead
+        self.display.onFlipComplete = { [weak self] _ in
+            MainActor.assumeIsolated { self?.frameDone() }
+        }
+    }
+
+    static func monotonicMicros() -> UInt64 { MonotonicClock.now() }
+
+    func schedule(script events: [InputEvent]) {
+        scriptStart = Self.monotonicMicros() + 500_000
+        script = events.map { $0.shifted(by: scriptStart) }
+    }
+
+    func run() -> Int32 {
+        installSignalHandlers()
+        present()
+        Log.info("kiosk running", ["display": display.summary, "kiosk.screen": kiosk.activeScreenID])
+        while stopRequested == 0 {
+            var fds = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            if let fd = display.fileDescriptor { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+            if let fd = input?.fileDescriptor { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&fds, nfds_t(fds.count), timeoutMilliseconds())
+            if ready < 0 && errno != EINTR {
+                Log.error("poll failed", ["errno": "\(errno)"])
+                return 1
+            }
+            for entry in fds where entry.revents != 0 {
+                if entry.fd == wakeRead { drainWakePipe() }
+                if entry.fd == display.fileDescriptor {
+                    do { try display.dispatchEvents() } catch {
+                        Log.warning("display event failed", ["error": "\(error)"])
+                    }
+                }
+                if entry.fd == input?.fileDescriptor, let input {
+                    for event in input.dispatch() { kiosk.handle(event) }
+                }
+            }
+            let now = Self.monotonicMicros()
+            while let next = script.first, (next.time ?? 0) <= now {
+                kiosk.handle(script.removeFirst())
+            }
+            kiosk.tick(now: now)
+            present()
+        }
+        Log.info("kiosk stopping")
+        return 0
+    }
+
+    /// How long poll() may sleep: a frame while something moves and no
+    /// flip event will wake us, otherwise until the clock's next minute.
+    private func timeoutMilliseconds() -> Int32 {
+        if kiosk.isAnimating || kiosk.hasPendingDamage {
+            return display.fileDescriptor == nil || !display.isFlipPending ? 16 : 100
+        }
+        if let next = script.first {
+            let wait = Int64(next.time ?? 0) - Int64(Self.monotonicMicros())
+            return Int32(max(0, min(1000, wait / 1000)))
+        }
+        if kiosk.isTouching { return 50 }
+        let seconds = Date().timeIntervalSince1970
+        let untilMinute = 60 - seconds.truncatingRemainder(dividingBy: 60)
+        return Int32(min(60_000, untilMinute * 1000 + 5))
+    }
+
+    private func present() {
+        guard !display.isFlipPending, kiosk.hasPendingDamage else { return }
+        let damage = kiosk.takeDamage()
+        do {
+            try display.present(kiosk.frame, damage: damage)
+            try writeLivePicture()
+        } catch {
+            // Keep the damage for the next opportunity: nothing is lost.
+            kiosk.restoreDamage(damage)
+            Log.warning("present failed; retrying on the next frame", ["error": "\(error)"])
+        }
+    }
+
+    private var lastLivePicture: UInt64 = 0
+
+    /// Keeps the headless display's picture file current, at most twice a second.
+    private func writeLivePicture() throws {
+        guard let url = kiosk.config.livePicture, display is HeadlessDisplay else { return }
+        let now = Self.monotonicMicros()
+        guard now - lastLivePicture > 500_000 || lastLivePicture == 0 else {
+            pendingLivePicture = true
+            return
+        }
+        lastLivePicture = now
+        pendingLivePicture = false
+        let temporary = url.path + ".tmp"
+        try kiosk.frame.writePNG(to: temporary)
+        _ = rename(temporary, url.path)
+    }
+
+    private var pendingLivePicture = false
+
+    private func frameDone() {
+        if kiosk.isAnimating { kiosk.tick(now: Self.monotonicMicros()) }
+        present()
+    }
+
+    private func drainWakePipe() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let count = read(wakeRead, &buffer, buffer.count)
+        guard count > 0 else { return }
+        for byte in buffer[0..<count] {
+            switch SyncWorker.Message(rawValue: byte) {
+            case .changed: kiosk.contentChanged()
+            case .offline: kiosk.setOffline(true)
+            case .online: kiosk.setOffline(false)
+            case nil: break
+            }
+        }
+    }
+
+    private func installSignalHandlers() {
+        let handler: @convention(c) (Int32) -> Void = { _ in
+            stopRequested = 1
+        }
+        signal(SIGTERM, handler)
+        signal(SIGINT, handler)
+        signal(SIGPIPE, SIG_IGN)
+    }
+}
+
+extension InputEvent {
+    /// The same event, `offset` microseconds later.
+    func shifted(by offset: UInt64) -> InputEvent {
+        switch self {
+        case .touchDown(let slot, let x, let y, let time): .touchDown(slot: slot, x: x, y: y, time: time + offset)
+        case .touchMotion(let slot, let x, let y, let time): .touchMotion(slot: slot, x: x, y: y, time: time + offset)
+        case .touchUp(let slot, let time): .touchUp(slot: slot, time: time + offset)
+        case .touchCancel(let slot, let time): .touchCancel(slot: slot, time: time + offset)
+        case .touchFrame(let time): .touchFrame(time: time + offset)
+        case .key(let code, let pressed, let time): .key(code: code, pressed: pressed, time: time + offset)
+        case .text(let text, let time): .text(text, time: time + offset)
+        case .deviceAdded, .deviceRemoved: self
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import PrikbordInput
+import PrikbordLog
+import PrikbordStore
+import PrikbordSync
+
+/// The one-shot mode: sync once, draw every screen, write one PNG each.
+@MainActor
+enum Screenshots {
+    /// Returns the process's exit status.
+    static func run(config: KioskConfig) -> Int32 {
+        guard let directory = config.screenshots else { return 2 }
+        let synced = KioskSync.once(config: config)
+
+        let kiosk: Kiosk
+        do {
+            kiosk = try Kiosk(config: config, width: config.width, height: config.height)
+        } catch {
+            Log.error("kiosk cannot start", ["error": "\(error)"])
+            return 1
+        }
+        defer { kiosk.close() }
+        if !synced && !kiosk.hasContent {
+            Log.error(
+                "the server cannot be reached and this kiosk has no stored content; nothing to show",
+                ["sync.server": config.server.absoluteString]
+            )
+            return 3
+        }
+        if !synced {
+            kiosk.shell.status = kiosk.shell.context.strings.format("status.offline", ["time": "–"])
+        }
+
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            for id in kiosk.screenIDs {
+                kiosk.show(screenID: id)
+                let path = directory.appendingPathComponent("\(id).png").path
+                try kiosk.frame.writePNG(to: path)
+                Log.info("screenshot written", ["kiosk.screen": id, "file": path])
+            }
+            if let script = config.inputScript {
+                kiosk.show(screenID: kiosk.screenIDs[0])
+                kiosk.replay(try ScriptedInput.load(path: script.path))
+                let path = directory.appendingPathComponent("replay.png").path
+                try kiosk.frame.writePNG(to: path)
+                Log.info("screenshot after replay written", ["kiosk.screen": kiosk.activeScreenID, "file": path])
+            }
+        } catch {
+            Log.error("cannot write screenshots", ["error": "\(error)", "dir": directory.path])
+            return 1
+        }
+        return 0
+    }
+}
+
+/// A sync on the calling thread, for the one-shot mode and tests; the
+/// running kiosk syncs on its own thread with ``SyncWorker``.
+public enum KioskSync {
+    /// One sync into the kiosk's store; false when the server was not reached.
+    public static func once(config: KioskConfig) -> Bool {
+        do {
+            try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+            let store = try Store(path: config.dataDirectory.appendingPathComponent("kiosk.sqlite").path)
+            defer { store.close() }
+            let report = try SyncClient(server: config.server, siteID: config.siteID).syncOnce(into: store)
+            Log.info(
+                "synced", ["sync.applied": "\(report.applied)", "sync.cursor": "\(report.cursor)", "sync.blobs": "\(report.blobsFetched)"]
+            )
+            return true
+        } catch {
+            Log.warning("sync failed", ["sync.server": config.server.absoluteString, "error": "\(error)"])
+            return false
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+extension PluginContext {
+    /// "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", or a date.
+    public func relativeTime(_ date: Date) -> String {
+        let seconds = now.timeIntervalSince(date)
+        let minutes = Int(seconds / 60)
+        let hours = minutes / 60
+        if minutes < 1 { return strings["time.now"] }
+        if minutes < 60 { return strings.format("time.minutes", ["n": "\(minutes)"]) }
+        if hours < 24 { return strings.format("time.hours", ["n": "\(hours)"]) }
+        let days = calendar.dateComponents(
+            [.day], from: calendar.startOfDay(for: date), to: calendar.startOfDay(for: now)
+        ).day ?? 0
+        if days <= 1 { return strings["time.yesterday"] }
+        if days < 7 { return strings.format("time.days", ["n": "\(days)"]) }
+        return format(date, "d MMMM")
+    }
+
+    /// A calendar in the site's time zone.
+    public var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        calendar.locale = locale
+        calendar.firstWeekday = 2
+        return calendar
+    }
+
+    /// Formats a date in the site's time zone and the worker's language,
+    /// with an ICU pattern such as "EEEE d MMMM" or "HH:mm".
+    public func format(_ date: Date, _ pattern: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.timeZone = timeZone
+        formatter.setLocalizedDateFormatFromTemplate(pattern)
+        return formatter.string(from: date)
+    }
+
+    /// "14:30" in the site's time zone.
+    public func clockTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "HH:mm"
+        return formatter.string(from: date)
+    }
+}

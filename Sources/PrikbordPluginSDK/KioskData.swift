@@ -1,0 +1,31 @@
+import Foundation
+
+/// What a plugin may read from the kiosk's store.
+///
+/// Reads never throw: the host logs a failing query once and answers with
+/// nothing, so a damaged store shows an empty screen with a friendly text,
+/// never an error.
+@MainActor
+public protocol KioskData: AnyObject {
+    /// The site this kiosk stands on, when it knows.
+    var site: Site? { get }
+
+    /// Every site of the company the kiosk knows of.
+    func sites() -> [Site]
+
+    /// Visible news for this site: pinned notices first, then newest first.
+    func newsFeed(limit: Int) -> [Post]
+
+    func people() -> [Person]
+    func person(id: String) -> Person?
+
+    /// Agenda items that end after `from` and start before `until`.
+    func events(from: Date, until: Date) -> [Event]
+
+    func onboardingSections() -> [OnboardingSection]
+    func onboardingSteps(sectionID: String) -> [OnboardingStep]
+
+    /// A decoded photo or image by its SHA-256, or nil when it is not
+    /// there (yet) or cannot be decoded.
+    func image(_ sha256: String) -> Image?
+}

@@ -1,0 +1,169 @@
+import PrikbordGraphics
+
+/// A vertical list of blocks in a rectangle of the screen, scrolled by
+/// moving pixels rather than repainting them.
+///
+/// Scrolling shifts what is already on the surface and paints only the
+/// strip that comes into view, so a fling costs a memmove and a few rows of
+/// drawing per frame instead of a full screen of text.
+@MainActor
+public final class ListView {
+    public private(set) var frame: Rect
+    public let background: Color
+    public let padding: Int
+    public let spacing: Int
+
+    private var blocks: [Block] = []
+    private var tops: [Int] = []
+    private var heights: [Int] = []
+    public private(set) var contentHeight = 0
+    public private(set) var scrollOffset = 0
+
+    /// Where a finger presses, in content coordinates, and which block.
+    private var pressed: (index: Int, point: Point)?
+
+    public init(frame: Rect, background: Color, padding: Int, spacing: Int) {
+        self.frame = frame
+        self.background = background
+        self.padding = padding
+        self.spacing = spacing
+    }
+
+    public var blockCount: Int { blocks.count }
+
+    public var maxScrollOffset: Int { max(0, contentHeight - frame.height) }
+
+    /// Replaces the content; keeps the scroll position where it still fits.
+    public func setBlocks(_ newBlocks: [Block], keepingOffset: Bool = false) {
+        blocks = newBlocks
+        pressed = nil
+        layout()
+        scrollOffset = keepingOffset ? min(scrollOffset, maxScrollOffset) : 0
+    }
+
+    public func setFrame(_ newFrame: Rect) {
+        frame = newFrame
+        layout()
+        scrollOffset = min(scrollOffset, maxScrollOffset)
+    }
+
+    private func layout() {
+        let width = frame.width - 2 * padding
+        tops.removeAll(keepingCapacity: true)
+        heights.removeAll(keepingCapacity: true)
+        var y = padding
+        for block in blocks {
+            let height = block.height(forWidth: width)
+            tops.append(y)
+            heights.append(height)
+            y += height + spacing
+        }
+        contentHeight = blocks.isEmpty ? 0 : y - spacing + padding
+    }
+
+    // MARK: Drawing
+
+    /// Paints the part of the list inside `region` (screen coordinates).
+    public func draw(on surface: Surface, region: Rect) {
+        let area = region.intersection(frame)
+        guard !area.isEmpty else { return }
+        let saved = surface.clip
+        surface.clip = saved.map { $0.intersection(area) } ?? area
+        defer { surface.clip = saved }
+
+        surface.fill(area, background)
+        let contentTop = area.minY - frame.minY + scrollOffset
+        let contentBottom = contentTop + area.height
+        for index in visibleRange(from: contentTop, to: contentBottom) {
+            let blockFrame = screenFrame(of: index)
+            let press = pressed.flatMap { $0.index == index ? $0.point : nil }
+            blocks[index].draw(on: surface, in: blockFrame, pressedAt: press)
+        }
+    }
+
+    private func visibleRange(from top: Int, to bottom: Int) -> Range<Int> {
+        // Tops are sorted: find the first block that ends below `top`.
+        var low = 0
+        var high = blocks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tops[mid] + heights[mid] <= top { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < blocks.count && tops[end] < bottom { end += 1 }
+        return low..<end
+    }
+
+    private func screenFrame(of index: Int) -> Rect {
+        Rect(
+            x: frame.minX + padding,
+            y: frame.minY + tops[index] - scrollOffset,
+            width: frame.width - 2 * padding,
+            height: heights[index]
+        )
+    }
+
+    // MARK: Scrolling
+
+    /// Scrolls to `offset` (clamped), moving pixels already drawn and
+    /// painting the strip that comes into view. Returns the damaged area.
+    @discardableResult
+    public func scroll(to offset: Int, on surface: Surface) -> Rect? {
+        let target = min(max(0, offset), maxScrollOffset)
+        let delta = target - scrollOffset
+        guard delta != 0 else { return nil }
+        scrollOffset = target
+        if abs(delta) >= frame.height {
+            draw(on: surface, region: frame)
+            return frame
+        }
+        surface.shift(frame, dy: -delta)
+        let strip = delta > 0
+            ? Rect(x: frame.minX, y: frame.maxY - delta, width: frame.width, height: delta)
+            : Rect(x: frame.minX, y: frame.minY, width: frame.width, height: -delta)
+        draw(on: surface, region: strip)
+        return frame
+    }
+
+    // MARK: Touch
+
+    /// The block under a screen point, and the point relative to it.
+    private func hit(_ point: Point) -> (index: Int, local: Point)? {
+        guard frame.contains(point) else { return nil }
+        let y = point.y - frame.minY + scrollOffset
+        let x = point.x - frame.minX - padding
+        for index in visibleRange(from: y, to: y + 1) where tops[index] <= y {
+            return (index, Point(x: x, y: y - tops[index]))
+        }
+        return nil
+    }
+
+    /// Shows the pressed state under a finger. Returns the damaged area.
+    public func press(at point: Point, on surface: Surface) -> Rect? {
+        let previous = release(on: surface)
+        let width = frame.width - 2 * padding
+        guard let (index, local) = hit(point),
+            blocks[index].isPressable(at: local, width: width)
+        else { return previous }
+        pressed = (index, local)
+        let area = screenFrame(of: index).intersection(frame)
+        draw(on: surface, region: area)
+        return previous.map { $0.union(area) } ?? area
+    }
+
+    /// Ends a pressed state. Returns the damaged area.
+    public func release(on surface: Surface) -> Rect? {
+        guard let (index, _) = pressed else { return nil }
+        pressed = nil
+        guard index < blocks.count else { return nil }
+        let area = screenFrame(of: index).intersection(frame)
+        draw(on: surface, region: area)
+        return area.isEmpty ? nil : area
+    }
+
+    /// Passes a tap to the block under it.
+    public func tap(at point: Point) -> Bool {
+        guard let (index, local) = hit(point) else { return false }
+        return blocks[index].tap(at: local, width: frame.width - 2 * padding)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import PrikbordDisplay
+import PrikbordGraphics
+import PrikbordInput
+import PrikbordKiosk
+
+/// One kiosk process, measured: it opens the synced store, draws its first
+/// frame, then flings the news list up and down and taps through the screens.
+@MainActor
+enum KioskBench {
+    static let frameMicros: UInt64 = 16_667
+
+    static func run(_ arguments: [String]) -> Int32 {
+        guard arguments.count == 5, let width = Int(arguments[2]), let height = Int(arguments[3]),
+            let spawned = UInt64(arguments[4])
+        else { return 2 }
+        var config = KioskConfig()
+        config.dataDirectory = URL(fileURLWithPath: arguments[0])
+        config.assets = URL(fileURLWithPath: arguments[1])
+        config.fixedNow = benchNow
+        do {
+            let display = HeadlessDisplay(width: width, height: height)
+            let kiosk = try Kiosk(config: config, width: width, height: height)
+            try display.present(kiosk.frame, damage: kiosk.takeDamage())
+            let firstFrame = Double(monotonicMicros() - spawned) / 1000
+            print(String(format: "  start to first frame:          %.1f ms (target ≤ 100)", firstFrame))
+
+            try fling(kiosk, display, width: width, height: height)
+            try taps(kiosk, display, width: width, height: height)
+
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            print(String(format: "  peak RSS:                       %.1f MB (target ≤ 40)", Double(usage.ru_maxrss) / 1024))
+            kiosk.close()
+            return 0
+        } catch {
+            print("kiosk bench failed: \(error)")
+            return 1
+        }
+    }
+
+    /// Flings the news list ten times, alternately up and down, and times
+    /// every frame from the tick to the finished present.
+    static func fling(_ kiosk: Kiosk, _ display: HeadlessDisplay, width: Int, height: Int) throws {
+        var frameTimes: [Double] = []
+        var pixels: [Double] = []
+        var clock: UInt64 = 1_000_000
+        let x = Double(width) / 2
+        let low = Double(height) * 0.75
+        let high = Double(height) * 0.3
+        for round in 0..<10 {
+            let (from, to) = round % 2 == 0 ? (low, high) : (high, low)
+            var events: [InputEvent] = [.touchDown(slot: 0, x: x, y: from, time: clock), .touchFrame(time: clock)]
+            for step in 1...8 {
+                let t = clock + UInt64(step) * 10_000
+                let y = from + (to - from) * Double(step) / 8
+                events += [.touchMotion(slot: 0, x: x, y: y, time: t), .touchFrame(time: t)]
+            }
+            let upTime = clock + 90_000
+            events += [.touchUp(slot: 0, time: upTime), .touchFrame(time: upTime)]
+            for event in events { kiosk.handle(event) }
+            _ = kiosk.takeDamage()
+            clock = upTime
+            var frames = 0
+            while kiosk.isAnimating && frames < 600 {
+                clock += frameMicros
+                let start = monotonicMicros()
+                kiosk.tick(now: clock)
+                let damage = kiosk.takeDamage()
+                try display.present(kiosk.frame, damage: damage)
+                frameTimes.append(Double(monotonicMicros() - start) / 1000)
+                pixels.append(Double(damage.reduce(0) { $0 + $1.width * $1.height }))
+                frames += 1
+            }
+            clock += 200_000
+        }
+        print(String(format: "  fling frame time p50 / p99:     %.2f / %.2f ms over %d frames (target p99 ≤ 4)",
+                     percentile(frameTimes, 0.5), percentile(frameTimes, 0.99), frameTimes.count))
+        print(String(format: "  pixels painted per fling frame: %.0f (%.0f%% of the screen), p50",
+                     percentile(pixels, 0.5), 100 * percentile(pixels, 0.5) / Double(width * height)))
+    }
+
+    /// Taps each navigation tab and times from the touch-up to the
+    /// presented frame that shows the new screen.
+    static func taps(_ kiosk: Kiosk, _ display: HeadlessDisplay, width: Int, height: Int) throws {
+        var latencies: [Double] = []
+        var clock: UInt64 = 100_000_000
+        let count = kiosk.screenIDs.count
+        for round in 0..<(count * 3) {
+            let index = (round + 1) % count
+            let center = kiosk.tabCenter(index)
+            let point = (Double(center.x), Double(center.y))
+            kiosk.handle(.touchDown(slot: 0, x: point.0, y: point.1, time: clock))
+            kiosk.handle(.touchFrame(time: clock))
+            try display.present(kiosk.frame, damage: kiosk.takeDamage())
+            clock += 60_000
+            let start = monotonicMicros()
+            kiosk.handle(.touchUp(slot: 0, time: clock))
+            kiosk.handle(.touchFrame(time: clock))
+            try display.present(kiosk.frame, damage: kiosk.takeDamage())
+            latencies.append(Double(monotonicMicros() - start) / 1000)
+            clock += 500_000
+        }
+        print(String(format: "  tap to presented frame p50/max: %.2f / %.2f ms (one frame = 16.7 ms)",
+                     percentile(latencies, 0.5), latencies.max() ?? 0))
+    }
+}

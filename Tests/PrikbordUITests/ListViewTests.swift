@@ -1,0 +1,107 @@
+import PrikbordGraphics
+import PrikbordUI
+import Testing
+
+/// A block of a solid colour with a label, tall enough to cross strips.
+@MainActor
+final class StripeBlock: Block {
+    let color: Color
+    let size: Int
+    let label: TextLayout
+    var taps = 0
+
+    init(index: Int, fonts: FontLibrary) {
+        let palette: [UInt32] = [0xCC4444, 0x44AA66, 0x3366CC, 0xDDAA22, 0x8844AA]
+        color = Color(hex: palette[index % palette.count])
+        size = 90 + (index * 37) % 120
+        label = TextLayout("Block \(index) · Łódź · Жовтень", style: TextStyle(size: 30), fonts: fonts)
+    }
+
+    func height(forWidth width: Int) -> Int { size }
+
+    func draw(on surface: Surface, in frame: Rect, pressedAt: Point?) {
+        surface.fillRoundedRect(frame, radius: 18, pressedAt == nil ? color : .black)
+        surface.draw(label, at: Point(x: frame.minX + 20, y: frame.minY + 20), .white)
+    }
+
+    func isPressable(at point: Point, width: Int) -> Bool { true }
+
+    func tap(at point: Point, width: Int) -> Bool {
+        taps += 1
+        return true
+    }
+}
+
+@MainActor
+struct ListViewTests {
+    let fonts: FontLibrary
+    let frame = Rect(x: 0, y: 100, width: 600, height: 700)
+
+    init() throws {
+        fonts = try FontLibrary()
+    }
+
+    func makeList(count: Int) -> (ListView, [StripeBlock]) {
+        let list = ListView(frame: frame, background: .white, padding: 24, spacing: 16)
+        let blocks = (0..<count).map { StripeBlock(index: $0, fonts: fonts) }
+        list.setBlocks(blocks)
+        return (list, blocks)
+    }
+
+    /// Scrolling by moving pixels must leave exactly what a full repaint at
+    /// the same offset draws, whichever way and however far it moves.
+    @Test(arguments: [[5, 17, 240], [300, -120, -7, 64], [1200, -40], [9999]])
+    func scrolledPixelsMatchAFullRepaint(steps: [Int]) {
+        let (list, _) = makeList(count: 40)
+        let scrolled = Surface(width: 600, height: 900, color: .white)
+        list.draw(on: scrolled, region: frame)
+        var offset = 0
+        for step in steps {
+            offset += step
+            list.scroll(to: offset, on: scrolled)
+        }
+        #expect(list.scrollOffset == min(max(0, offset), list.maxScrollOffset))
+
+        let repainted = Surface(width: 600, height: 900, color: .white)
+        list.draw(on: repainted, region: frame)
+        let difference = comparePictures(scrolled, repainted, channelTolerance: 0)
+        #expect(difference.differingPixels == 0)
+    }
+
+    @Test func scrollStopsAtTheEnds() {
+        let (list, _) = makeList(count: 40)
+        let surface = Surface(width: 600, height: 900)
+        list.scroll(to: -500, on: surface)
+        #expect(list.scrollOffset == 0)
+        list.scroll(to: 1_000_000, on: surface)
+        #expect(list.scrollOffset == list.maxScrollOffset)
+        #expect(list.maxScrollOffset == list.contentHeight - frame.height)
+    }
+
+    @Test func tapReachesTheBlockUnderTheFinger() {
+        let (list, blocks) = makeList(count: 10)
+        let surface = Surface(width: 600, height: 900)
+        list.draw(on: surface, region: frame)
+        // The first block starts after the 24 px padding.
+        #expect(list.tap(at: Point(x: 300, y: frame.minY + 30)))
+        #expect(blocks[0].taps == 1)
+        #expect(blocks[1].taps == 0)
+        // Outside the list nothing is hit.
+        #expect(!list.tap(at: Point(x: 300, y: 20)))
+    }
+
+    @Test func pressShowsAndReleaseClearsThePressedState() {
+        let (list, _) = makeList(count: 10)
+        let surface = Surface(width: 600, height: 900, color: .white)
+        list.draw(on: surface, region: frame)
+        let point = Point(x: 300, y: frame.minY + 60)
+        let before = surface.pixel(x: 40, y: frame.minY + 70)
+
+        let damage = list.press(at: point, on: surface)
+        #expect(damage != nil)
+        #expect(surface.pixel(x: 40, y: frame.minY + 70) == .black)
+
+        _ = list.release(on: surface)
+        #expect(surface.pixel(x: 40, y: frame.minY + 70) == before)
+    }
+}

@@ -1,0 +1,25 @@
+/// Why fonts could not be found, opened or used.
+public struct FontError: Error, CustomStringConvertible, Sendable {
+    /// What was being done: "fontconfig match", "FT_New_Face", ...
+    public let operation: String
+    /// What the library or the check said.
+    public let reason: String
+    /// The font file or family concerned.
+    public let subject: String?
+
+    init(_ operation: String, _ reason: String, subject: String? = nil) {
+        self.operation = operation
+        self.reason = reason
+        self.subject = subject
+    }
+
+    /// A FreeType call that returned `code`.
+    init(freeType operation: String, code: Int32, subject: String? = nil) {
+        self.init(operation, "FreeType error \(code)", subject: subject)
+    }
+
+    public var description: String {
+        let place = subject.map { " (\($0))" } ?? ""
+        return "\(operation) failed: \(reason)\(place)"
+    }
+}

@@ -1,0 +1,83 @@
+import CPixman
+import Foundation
+
+/// A decoded photo — a face in the directory, a picture on a post — held as
+/// premultiplied ARGB.
+///
+/// Drawing it at a size scales it once, with a smooth filter, and keeps that
+/// copy, so a list scrolling past the same photo only blends it.
+public final class Image {
+    public let width: Int
+    public let height: Int
+
+    let pixels: PixmanImage
+    private var variants: [ImageVariant.Key: PixmanImage] = [:]
+    private var variantOrder: [ImageVariant.Key] = []
+
+    /// Sizes (and shapes) kept ready per photo.
+    private static let variantLimit = 4
+
+    init(pixels: PixmanImage) {
+        self.pixels = pixels
+        width = pixels.width
+        height = pixels.height
+    }
+
+    /// Decodes PNG or JPEG, told apart by their signatures.
+    /// Throws `ImageError` for other or damaged data; never traps on bad input.
+    public static func decode(_ data: Data) throws -> Image {
+        if data.starts(with: PNGCodec.signature) {
+            let straight = try PNGCodec.decode(data)
+            premultiply(straight)
+            return Image(pixels: straight)
+        }
+        if data.starts(with: JPEGDecoder.signature) {
+            return Image(pixels: try JPEGDecoder().decode(data))
+        }
+        let head = data.prefix(4).map { String(format: "%02x", $0) }.joined(separator: " ")
+        throw ImageError(
+            .unknownFormat, format: "image",
+            reason: "\(data.count) bytes starting \(head.isEmpty ? "(empty)" : head)")
+    }
+
+    /// Reads and decodes a PNG or JPEG file.
+    public static func load(path: String) throws -> Image {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ImageError(.io, format: "image", reason: "\(error)", path: path)
+        }
+        return try ImageError.naming(path) { try decode(data) }
+    }
+
+    /// The photo scaled and shaped for `key`, made on first use.
+    func variant(_ key: ImageVariant.Key) -> PixmanImage {
+        if let ready = variants[key] { return ready }
+        if variantOrder.count >= Image.variantLimit {
+            variants[variantOrder.removeFirst()] = nil
+        }
+        let made = ImageVariant.make(from: pixels, key)
+        variants[key] = made
+        variantOrder.append(key)
+        return made
+    }
+
+    /// libpng hands out straight alpha; pixman composites premultiplied.
+    private static func premultiply(_ image: PixmanImage) {
+        image.withBits { bits in
+            for y in 0..<image.height {
+                let row = (bits + y * image.stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<image.width {
+                    let word = row[x]
+                    let alpha = word >> 24
+                    guard alpha < 255 else { continue }
+                    func channel(_ shift: UInt32) -> UInt32 {
+                        (((word >> shift) & 0xFF) * alpha + 127) / 255 << shift
+                    }
+                    row[x] = alpha << 24 | channel(16) | channel(8) | channel(0)
+                }
+            }
+        }
+    }
+}

@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "prikbord-server", targets: ["prikbord-server"]),
         .executable(name: "prikbordctl", targets: ["prikbordctl"]),
         .executable(name: "bench", targets: ["bench"]),
+        .executable(name: "drm-probe", targets: ["drm-probe"]),
     ],
     targets: [
         // C libraries, one module map each.
@@ -159,6 +160,12 @@ let package = Package(
                 "PrikbordKiosk", "PrikbordServer", "PrikbordStore", "PrikbordDisplay",
                 "PrikbordInput", "PrikbordGraphics", "PrikbordLog",
             ],
+            swiftSettings: strict
+        ),
+        // Draws a test pattern through a real display, for the VM end-to-end test.
+        .executableTarget(
+            name: "drm-probe",
+            dependencies: ["PrikbordDisplay", "PrikbordGraphics", "PrikbordLog"],
             swiftSettings: strict
         ),
 

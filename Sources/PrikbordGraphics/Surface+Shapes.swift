@@ -76,7 +76,8 @@ extension Surface {
     }
 
     /// Paints the four quadrants of a `2 * radius` mask into the corners of `rect`.
-    private func drawCorners(of rect: Rect, radius r: Int, from mask: PixmanImage, _ color: Color) {
+    private func drawCorners(of rect: Rect, radius r: Int, from mask: PixmanImage, _ color: Color)
+    {
         let far = Point(x: rect.maxX - r, y: rect.maxY - r)
         let quarter = { (x: Int, y: Int) in Rect(x: x, y: y, width: r, height: r) }
         composite(mask: mask, source: quarter(0, 0), at: Point(x: rect.x, y: rect.y), color)

@@ -35,17 +35,20 @@ enum TestPictures {
         let surface = Surface(width: side, height: side)
         for y in 0..<side {
             let shade = UInt8(150 + 80 * y / side)
-            surface.fill(Rect(x: 0, y: y, width: side, height: 1),
-                         Color(r: shade / 2, g: shade - 40, b: shade))
+            surface.fill(
+                Rect(x: 0, y: y, width: side, height: 1),
+                Color(r: shade / 2, g: shade - 40, b: shade))
         }
         let unit = side / 20
         surface.fillRoundedRect(
             Rect(x: 3 * unit, y: 14 * unit, width: 14 * unit, height: 9 * unit),
             radius: 4 * unit, Color(hex: 0x2F5D8A))
-        surface.fillCircle(center: Point(x: side / 2, y: 8 * unit), radius: 5 * unit,
-                           Color(hex: 0xE0B089))
-        surface.fillRoundedRect(Rect(x: 5 * unit, y: 2 * unit, width: 10 * unit, height: 4 * unit),
-                                radius: 2 * unit, Color(hex: 0x5A3A22))
+        surface.fillCircle(
+            center: Point(x: side / 2, y: 8 * unit), radius: 5 * unit,
+            Color(hex: 0xE0B089))
+        surface.fillRoundedRect(
+            Rect(x: 5 * unit, y: 2 * unit, width: 10 * unit, height: 4 * unit),
+            radius: 2 * unit, Color(hex: 0x5A3A22))
         var rgb = [UInt8](repeating: 0, count: side * side * 3)
         for y in 0..<side {
             for x in 0..<side {

@@ -56,8 +56,9 @@ import Testing
     }
 
     @Test func explicitNewlinesStartNewLines() {
-        let layout = TextLayout("een\ntwee\r\ndrie\n\nvijf", style: TextStyle(size: 16),
-                                fonts: Fonts.shared)
+        let layout = TextLayout(
+            "een\ntwee\r\ndrie\n\nvijf", style: TextStyle(size: 16),
+            fonts: Fonts.shared)
         #expect(layout.lineCount == 5)
     }
 
@@ -76,7 +77,8 @@ extension TextLayoutTests {
 
         let surface = Surface(width: layout.width + 10, height: layout.height)
         surface.draw(layout, at: Point(x: 5, y: 0), .black)
-        let tail = Rect(x: 5 + layout.width / 2, y: 0, width: layout.width / 2, height: layout.height)
+        let tail = Rect(
+            x: 5 + layout.width / 2, y: 0, width: layout.width / 2, height: layout.height)
         #expect(inkedPixels(surface, in: tail) > 100)
     }
 
@@ -90,7 +92,8 @@ extension TextLayoutTests {
 
         let third = 100
         let inks = (0..<3).map {
-            inkedPixels(surface, in: Rect(x: $0 * third, y: 0, width: third, height: layout.height))
+            inkedPixels(
+                surface, in: Rect(x: $0 * third, y: 0, width: third, height: layout.height))
         }
         switch alignment {
         case .leading: #expect(inks[0] > 0 && inks[2] == 0)

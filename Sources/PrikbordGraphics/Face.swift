@@ -8,7 +8,9 @@ final class FreeTypeLibrary {
     init() throws {
         var library: FT_Library?
         let code = FT_Init_FreeType(&library)
-        guard code == 0, let library else { throw FontError(freeType: "FT_Init_FreeType", code: code) }
+        guard code == 0, let library else {
+            throw FontError(freeType: "FT_Init_FreeType", code: code)
+        }
         handle = library
     }
 
@@ -93,7 +95,8 @@ final class Face {
         let slot = face.pointee.glyph!
         if slot.pointee.format == FT_GLYPH_FORMAT_OUTLINE {
             if embolden > 0 {
-                FT_Outline_EmboldenXY(&slot.pointee.outline, FT_Pos(embolden), FT_Pos(embolden / 2))
+                FT_Outline_EmboldenXY(
+                    &slot.pointee.outline, FT_Pos(embolden), FT_Pos(embolden / 2))
                 // Emboldening grows the outline both ways; keep the left edge put.
                 FT_Outline_Translate(&slot.pointee.outline, FT_Pos(embolden / 2), 0)
             }

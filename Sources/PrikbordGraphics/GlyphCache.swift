@@ -77,13 +77,15 @@ final class GlyphCache {
 
     /// FreeType's bitmap as a pixman a8 image (pixman copies it on insert).
     private static func copy(_ bitmap: GlyphBitmap) -> PixmanImage {
-        let image = PixmanImage(format: PIXMAN_a8, width: max(1, bitmap.width),
-                                height: max(1, bitmap.height))
+        let image = PixmanImage(
+            format: PIXMAN_a8, width: max(1, bitmap.width),
+            height: max(1, bitmap.height))
         guard let rows = bitmap.rows, bitmap.width > 0, bitmap.height > 0 else { return image }
         let stride = image.stride
         image.withBits { bits in
             for y in 0..<bitmap.height {
-                let from = bitmap.pitch >= 0
+                let from =
+                    bitmap.pitch >= 0
                     ? rows + y * bitmap.pitch
                     : rows + (bitmap.height - 1 - y) * -bitmap.pitch
                 (bits + y * stride).copyMemory(from: from, byteCount: bitmap.width)

@@ -37,7 +37,8 @@ final class JPEGDecoder {
             else { throw failure("header") }
             try ImageLimits.check(width: Int(width), height: Int(height), format: "JPEG")
 
-            let image = PixmanImage(format: PIXMAN_a8r8g8b8, width: Int(width), height: Int(height))
+            let image = PixmanImage(
+                format: PIXMAN_a8r8g8b8, width: Int(width), height: Int(height))
             let flags = TJFLAG_STOPONWARNING | TJFLAG_ACCURATEDCT
             let status = image.withBits { pixels in
                 tjDecompress2(

@@ -142,7 +142,8 @@ struct LineBuilder {
         var cluster = range.lowerBound
         for g in glyphs {
             let byte = Int(shaped[g].cluster)
-            while cluster + 1 < range.upperBound && clusters[cluster + 1].bytes.lowerBound <= byte {
+            while cluster + 1 < range.upperBound && clusters[cluster + 1].bytes.lowerBound <= byte
+            {
                 cluster += 1
             }
             if clusters[cluster].glyphs.isEmpty {
@@ -211,6 +212,14 @@ struct LineBuilder {
         while end < range.upperBound && width + clusters[end].advance <= room {
             width += clusters[end].advance
             end += 1
+        }
+        // Cut after a whole word when that keeps most of the line: "report…"
+        // reads better than "repo…".
+        if end < range.upperBound && end > range.lowerBound && !clusters[end].isSpace {
+            var word = end
+            while word > range.lowerBound && !clusters[word - 1].breakAfter { word -= 1 }
+            let kept = clusters[range.lowerBound..<word].reduce(0) { $0 + $1.advance }
+            if word > range.lowerBound && kept * 10 >= room * 6 { end = word }
         }
         let (visible, trimmed) = visibleWidth(range.lowerBound..<end)
         let first = lineGlyphs.count

@@ -15,7 +15,8 @@ public struct PictureDifference: Sendable, Hashable {
 /// `channelTolerance` (antialiasing and rounding noise).
 ///
 /// Pictures of different sizes differ everywhere.
-public func comparePictures(_ a: Surface, _ b: Surface, channelTolerance: Int) -> PictureDifference {
+public func comparePictures(_ a: Surface, _ b: Surface, channelTolerance: Int) -> PictureDifference
+{
     guard a.width == b.width, a.height == b.height else {
         let total = max(a.width * a.height, b.width * b.height)
         return PictureDifference(differingPixels: total, maxChannelDelta: 255, total: total)

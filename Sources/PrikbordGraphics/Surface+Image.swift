@@ -61,7 +61,8 @@ extension Surface {
             Double(rect.width) / Double(image.width), Double(rect.height) / Double(image.height))
         let w = max(1, Int((Double(image.width) * scale).rounded()))
         let h = max(1, Int((Double(image.height) * scale).rounded()))
-        return Rect(x: rect.x + (rect.width - w) / 2, y: rect.y + (rect.height - h) / 2,
-                    width: w, height: h)
+        return Rect(
+            x: rect.x + (rect.width - w) / 2, y: rect.y + (rect.height - h) / 2,
+            width: w, height: h)
     }
 }

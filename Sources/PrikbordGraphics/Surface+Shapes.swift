@@ -76,15 +76,13 @@ extension Surface {
     }
 
     /// Paints the four quadrants of a `2 * radius` mask into the corners of `rect`.
-    private func drawCorners(of rect: Rect, radius r: Int, from mask: PixmanImage, _ color: Color) {
-        let corners = [
-            (Rect(x: 0, y: 0, width: r, height: r), Point(x: rect.x, y: rect.y)),
-            (Rect(x: r, y: 0, width: r, height: r), Point(x: rect.maxX - r, y: rect.y)),
-            (Rect(x: 0, y: r, width: r, height: r), Point(x: rect.x, y: rect.maxY - r)),
-            (Rect(x: r, y: r, width: r, height: r), Point(x: rect.maxX - r, y: rect.maxY - r)),
-        ]
-        for (source, destination) in corners {
-            composite(mask: mask, source: source, at: destination, color)
-        }
+    private func drawCorners(of rect: Rect, radius r: Int, from mask: PixmanImage, _ color: Color)
+    {
+        let far = Point(x: rect.maxX - r, y: rect.maxY - r)
+        let quarter = { (x: Int, y: Int) in Rect(x: x, y: y, width: r, height: r) }
+        composite(mask: mask, source: quarter(0, 0), at: Point(x: rect.x, y: rect.y), color)
+        composite(mask: mask, source: quarter(r, 0), at: Point(x: far.x, y: rect.y), color)
+        composite(mask: mask, source: quarter(0, r), at: Point(x: rect.x, y: far.y), color)
+        composite(mask: mask, source: quarter(r, r), at: far, color)
     }
 }

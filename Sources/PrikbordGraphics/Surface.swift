@@ -49,11 +49,13 @@ public final class Surface {
 
     /// Paints `rect`; blends when `color.a < 255`.
     public func fill(_ rect: Rect, _ color: Color) {
-        guard color.a > 0, !rect.isEmpty else { return }
+        // Pixman's solid fill trusts its boxes to lie inside the image.
+        let area = rect.intersection(bounds)
+        guard color.a > 0, !area.isEmpty else { return }
         var value = color.pixmanColor
         var box = pixman_box32_t(
-            x1: Int32(rect.minX), y1: Int32(rect.minY),
-            x2: Int32(rect.maxX), y2: Int32(rect.maxY))
+            x1: Int32(area.minX), y1: Int32(area.minY),
+            x2: Int32(area.maxX), y2: Int32(area.maxY))
         let op = color.a == 255 ? PIXMAN_OP_SRC : PIXMAN_OP_OVER
         pixman_image_fill_boxes(op, image.handle, &value, 1, &box)
     }

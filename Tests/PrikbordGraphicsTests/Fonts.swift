@@ -1,10 +1,11 @@
+import Foundation
 import PrikbordGraphics
 import PrikbordLog
 
 /// One font library for the whole test run: fontconfig start-up is the slow part.
 enum Fonts {
     nonisolated(unsafe) static let shared: FontLibrary = {
-        Log.quiet = true
+        Log.quiet = ProcessInfo.processInfo.environment["PRIKBORD_TEST_LOGS"] == nil
         return try! FontLibrary()
     }()
 }

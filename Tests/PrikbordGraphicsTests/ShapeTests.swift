@@ -61,8 +61,9 @@ import Testing
 
     @Test func shadowIsSoftAndDarkestUnderTheCard() {
         let surface = Surface(width: 100, height: 100)
-        surface.drawShadow(Rect(x: 30, y: 30, width: 40, height: 40), radius: 8, blur: 12,
-                           Color(r: 0, g: 0, b: 0, a: 128))
+        surface.drawShadow(
+            Rect(x: 30, y: 30, width: 40, height: 40), radius: 8, blur: 12,
+            Color(r: 0, g: 0, b: 0, a: 128))
         let centre = Int(surface.pixel(x: 50, y: 50).r)
         let edge = Int(surface.pixel(x: 30, y: 50).r)
         let beyond = Int(surface.pixel(x: 22, y: 50).r)

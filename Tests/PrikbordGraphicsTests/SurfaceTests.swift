@@ -69,3 +69,17 @@ import Testing
         }
     }
 }
+
+@Suite struct SurfaceEdgeTests {
+    @Test func drawingPastTheEdgesIsCutOff() {
+        let surface = Surface(width: 10, height: 10)
+        surface.fill(Rect(x: -5, y: 8, width: 30, height: 30), .black)
+        surface.fillRoundedRect(Rect(x: 6, y: -4, width: 20, height: 8), radius: 3, .black)
+        surface.fillCircle(center: Point(x: 0, y: 0), radius: 4, .black)
+        #expect(surface.pixel(x: 5, y: 9) == .black)
+        #expect(surface.pixel(x: 5, y: 5) == .white)
+
+        surface.shift(Rect(x: -3, y: -3, width: 30, height: 30), dy: -4)
+        #expect(surface.pixel(x: 5, y: 5) == .black)
+    }
+}

@@ -58,7 +58,7 @@ public final class DirectoryPlugin: ScreenPlugin {
         let columns = Self.columns(forWidth: width, theme: context.theme)
         for group in groupedBySite(people) {
             if let name = group.siteName {
-                blocks.append(SiteHeaderBlock(name: name, count: group.people.count, context: context))
+                blocks.append(SiteHeaderBlock(name: "\(name) · \(group.people.count)", context: context))
             }
             var start = 0
             while start < group.people.count {
@@ -86,7 +86,7 @@ public final class DirectoryPlugin: ScreenPlugin {
 
     private func siteNames() -> [String: String] {
         var names: [String: String] = [:]
-        for site in context.data.sites() { names[site.id] = "\(site.name) · \(site.city)" }
+        for site in context.data.sites() { names[site.id] = site.name }
         return names
     }
 }
@@ -94,13 +94,11 @@ public final class DirectoryPlugin: ScreenPlugin {
 /// The name of a site above its people.
 final class SiteHeaderBlock: Block {
     private let title: String
-    private let count: Int
     private let context: PluginContext
     private var laidOut: (width: Int, layout: TextLayout)?
 
-    init(name: String, count: Int, context: PluginContext) {
+    init(name: String, context: PluginContext) {
         self.title = name
-        self.count = count
         self.context = context
     }
 

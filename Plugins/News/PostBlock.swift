@@ -18,6 +18,7 @@ final class PostBlock: Block {
         var title: TextLayout
         var body: TextLayout?
         var imageHeight: Int
+        var hasImage: Bool
         var height: Int
     }
 
@@ -49,8 +50,8 @@ final class PostBlock: Block {
         let bodyText = context.text(post.body)
         let body = bodyText.isEmpty
             ? nil : context.layout(bodyText, theme.body, maxWidth: inner, maxLines: 5)
-        let hasImage = post.image.flatMap { context.data.image($0) } != nil
-        let imageHeight = hasImage ? inner * 9 / 16 : 0
+        let imageHeight = inner * 9 / 16
+        let hasImage = post.image.flatMap { context.data.image($0, atLeast: imageHeight) } != nil
 
         var height = theme.cardPadding
         if let badge { height += badge.height + theme.px(16) + theme.px(18) }
@@ -60,7 +61,7 @@ final class PostBlock: Block {
         height += theme.cardPadding
         let result = Layout(
             width: width, badge: badge, byline: byline, time: time, title: title, body: body,
-            imageHeight: imageHeight, height: height
+            imageHeight: imageHeight, hasImage: hasImage, height: height
         )
         laidOut = result
         return result
@@ -113,7 +114,9 @@ final class PostBlock: Block {
             surface.draw(body, at: Point(x: left, y: y), theme.secondaryInk.mixed(with: theme.ink, amount: 0.45))
             y += body.height
         }
-        if layout.imageHeight > 0, let hash = post.image, let image = context.data.image(hash) {
+        if layout.hasImage, let hash = post.image,
+            let image = context.data.image(hash, atLeast: layout.imageHeight)
+        {
             y += theme.px(26)
             let box = Rect(x: left, y: y, width: frame.width - 2 * theme.cardPadding, height: layout.imageHeight)
             surface.draw(image, in: box, mode: .fill, cornerRadius: theme.px(20))

@@ -18,9 +18,9 @@ struct DRMOutput {
 }
 
 /// Finding a card that can show a picture, without assuming it is card0.
-enum DRMProbe {
+public enum DRMProbe {
     /// `/dev/dri/card*`, in numeric order.
-    static func cardPaths(in directory: String = "/dev/dri") -> [String] {
+    public static func cardPaths(in directory: String = "/dev/dri") -> [String] {
         guard let names = try? FileManagerLite.contents(of: directory) else { return [] }
         let numbers = names.compactMap { name -> Int? in
             name.hasPrefix("card") ? Int(name.dropFirst(4)) : nil

@@ -25,14 +25,17 @@ public final class Image {
 
     /// Decodes PNG or JPEG, told apart by their signatures.
     /// Throws `ImageError` for other or damaged data; never traps on bad input.
-    public static func decode(_ data: Data) throws -> Image {
+    ///
+    /// With `atLeast`, a JPEG may be decoded smaller, as long as its shorter
+    /// side keeps that many pixels (PNGs are always decoded whole).
+    public static func decode(_ data: Data, atLeast side: Int? = nil) throws -> Image {
         if data.starts(with: PNGCodec.signature) {
             let straight = try PNGCodec.decode(data)
             premultiply(straight)
             return Image(pixels: straight)
         }
         if data.starts(with: JPEGDecoder.signature) {
-            return Image(pixels: try JPEGDecoder().decode(data))
+            return Image(pixels: try JPEGDecoder().decode(data, atLeast: side))
         }
         let head = data.prefix(4).map { String(format: "%02x", $0) }.joined(separator: " ")
         throw ImageError(

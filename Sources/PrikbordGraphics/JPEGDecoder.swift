@@ -23,7 +23,11 @@ final class JPEGDecoder {
     ///
     /// Warnings count as errors: a blob that libjpeg finds truncated or damaged is
     /// refused instead of drawn half grey.
-    func decode(_ data: Data) throws -> PixmanImage {
+    ///
+    /// With `atLeast`, libjpeg-turbo decodes at 1/8, 1/4 or 1/2 of the size
+    /// when the shorter side still keeps that many pixels: a 480-pixel photo
+    /// for a 100-pixel avatar costs a sixteenth of the memory and time.
+    func decode(_ data: Data, atLeast side: Int? = nil) throws -> PixmanImage {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var width: Int32 = 0
@@ -36,6 +40,12 @@ final class JPEGDecoder {
                     &subsampling, &colorspace) == 0
             else { throw failure("header") }
             try ImageLimits.check(width: Int(width), height: Int(height), format: "JPEG")
+            let denominator = Self.scaleDenominator(
+                width: Int(width), height: Int(height), atLeast: side)
+            // TurboJPEG rounds scaled sizes up, as TJSCALED does.
+            let full = (width, height)
+            width = Int32((Int(full.0) + denominator - 1) / denominator)
+            height = Int32((Int(full.1) + denominator - 1) / denominator)
 
             let image = PixmanImage(
                 format: PIXMAN_a8r8g8b8, width: Int(width), height: Int(height))
@@ -49,6 +59,13 @@ final class JPEGDecoder {
             guard status == 0 else { throw failure("pixels") }
             return image
         }
+    }
+
+    /// The largest of 8, 4, 2 and 1 that keeps the shorter side at `side` or more.
+    static func scaleDenominator(width: Int, height: Int, atLeast side: Int?) -> Int {
+        guard let side, side > 0 else { return 1 }
+        let shorter = min(width, height)
+        return [8, 4, 2].first { shorter / $0 >= side } ?? 1
     }
 
     private func failure(_ stage: String) -> ImageError {

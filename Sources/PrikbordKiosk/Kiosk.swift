@@ -115,6 +115,13 @@ public final class Kiosk {
 
     public var isAnimating: Bool { shell.isAnimating }
 
+    /// Draws every pixel again, e.g. after the panel was dark or another
+    /// session had the screen.
+    public func redrawAll() { shell.redrawAll() }
+
+    /// The site's time zone, for the sleep hours.
+    var timeZone: TimeZone { shell.context.timeZone }
+
     /// How far the active screen is scrolled, in pixels.
     public var scrollOffset: Int { shell.scrollOffset }
 

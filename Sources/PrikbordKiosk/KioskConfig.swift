@@ -21,6 +21,10 @@ public struct KioskConfig: Sendable {
     public var assets: URL?
     public var syncInterval: Duration = .seconds(30)
     public var screens = ["news", "directory", "agenda", "onboarding"]
+    /// Hours the screen stays dark unless touched.
+    public var sleep: SleepSchedule?
+    /// Dark after this long without a touch; nil keeps it lit.
+    public var blankAfter: Duration?
     /// Touch sensor calibration, libinput's six numbers.
     public var calibration: [Double]?
 
@@ -45,6 +49,9 @@ public struct KioskConfig: Sendable {
           --language CODE        language of the kiosk's words: en or nl (default en)
           --screens LIST         screens in order (default news,directory,agenda,onboarding)
           --sync-interval SEC    seconds between syncs (default 30)
+          --sleep HH:MM-HH:MM    hours the screen is dark unless touched, e.g. 22:00-05:30
+          --blank-after MIN      darken the screen after MIN minutes without a touch
+                                 (default: never); the waking touch does not tap
           --screenshots DIR      sync once, write one PNG per screen to DIR, and exit
           --input-script FILE    replay taps and drags from FILE (see README)
           --live-picture FILE    with a headless display, keep FILE a PNG of the screen
@@ -114,6 +121,18 @@ public struct KioskConfig: Sendable {
                     throw ArgumentError(description: "--sync-interval is a number of seconds, not \(text)")
                 }
                 config.syncInterval = .seconds(seconds)
+            case "--sleep":
+                let text = try value(option)
+                guard let schedule = SleepSchedule(text) else {
+                    throw ArgumentError(description: "--sleep is HH:MM-HH:MM, e.g. 22:00-05:30, not \(text)")
+                }
+                config.sleep = schedule
+            case "--blank-after":
+                let text = try value(option)
+                guard let minutes = Int(text), minutes >= 0 else {
+                    throw ArgumentError(description: "--blank-after is a number of minutes, not \(text)")
+                }
+                config.blankAfter = minutes == 0 ? nil : .seconds(minutes * 60)
             case "--screenshots": config.screenshots = URL(fileURLWithPath: try value(option))
             case "--input-script": config.inputScript = URL(fileURLWithPath: try value(option))
             case "--live-picture": config.livePicture = URL(fileURLWithPath: try value(option))

@@ -22,17 +22,18 @@ public enum KioskMain {
     }
 
     private static func interactive(config: KioskConfig) -> Int32 {
+        // One seat for the card and the input devices, so both are handed
+        // over (and taken back on a VT switch) together.
+        let seat = DisplayBringUp.wantsSeat(config: config) ? Seat.openIfAvailable() : nil
         let display: Display
+        let seatDevice: DisplayBringUp.SeatDevice?
         do {
-            display = try openDisplay(
-                request(for: config), headlessWidth: config.width, headlessHeight: config.height,
-                rotation: Rotation(rawValue: config.rotation) ?? .none
-            )
+            (display, seatDevice) = try DisplayBringUp.open(config: config, seat: seat)
         } catch {
             Log.error("no display can be opened", ["error": "\(error)"])
             return 1
         }
-        Log.info("display chosen", ["display": display.summary])
+        Log.info("display chosen", ["display": display.summary, "seat": seat?.name ?? "none"])
 
         let kiosk: Kiosk
         do {
@@ -52,7 +53,7 @@ public enum KioskMain {
         }
         SyncWorker(config: config, notifyFD: pipeFDs[1]).start()
 
-        let input = openInput(config: config, display: display)
+        let input = openInput(config: config, display: display, seat: seat)
         let loop = KioskRunLoop(kiosk: kiosk, display: display, input: input, wakeRead: pipeFDs[0])
         if let script = config.inputScript {
             do {
@@ -64,19 +65,11 @@ public enum KioskMain {
         }
         let status = loop.run()
         kiosk.close()
+        withExtendedLifetime(seatDevice) {}
         return status
     }
 
-    private static func request(for config: KioskConfig) -> DisplayRequest {
-        switch config.display {
-        case .automatic: .automatic
-        case .drm: .drm(config.devicePath)
-        case .fbdev: .fbdev(config.devicePath)
-        case .headless: .headless
-        }
-    }
-
-    private static func openInput(config: KioskConfig, display: Display) -> LibinputSource? {
+    private static func openInput(config: KioskConfig, display: Display, seat: Seat?) -> LibinputSource? {
         // The display reports its logical size; touch maps onto the panel
         // as mounted, so give the geometry the panel's own size.
         let rotation = InputGeometry.Rotation(rawValue: config.rotation) ?? .none
@@ -88,7 +81,7 @@ public enum KioskMain {
             calibration: config.calibration.map(InputGeometry.Calibration.init) ?? .identity
         )
         do {
-            return try LibinputSource(geometry: geometry)
+            return try LibinputSource(geometry: geometry, seat: seat)
         } catch {
             Log.warning("no touch input; the kiosk shows content only", ["error": "\(error)"])
             return nil

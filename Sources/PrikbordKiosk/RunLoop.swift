@@ -8,35 +8,49 @@ import PrikbordLog
 nonisolated(unsafe) private var stopRequested: Int32 = 0
 
 /// The kiosk's one UI thread: a poll() over the display (page-flip
-/// events), the input devices and a pipe from the sync worker and signal
-/// handlers. Frames are drawn only when something changed, and at most one
-/// page flip is in flight.
+/// events), the input devices, the seat and a pipe from the sync worker.
+/// Frames are drawn only when something changed, at most one page flip is
+/// in flight, and the panel sleeps when nobody needs it.
 @MainActor
 final class KioskRunLoop {
     private let kiosk: Kiosk
     private let display: Display
     private let input: LibinputSource?
     private let wakeRead: Int32
+    private var power: DisplayPower
     private var script: [InputEvent] = []
-    private var scriptStart: UInt64 = 0
-    private var lastStatus: SyncWorker.Message?
-    private var lastSync = Date()
 
     init(kiosk: Kiosk, display: Display, input: LibinputSource?, wakeRead: Int32) {
         self.kiosk = kiosk
         self.display = display
         self.input = input
         self.wakeRead = wakeRead
-        self.display.onFlipComplete = { [weak self] _ in
+        power = DisplayPower(
+            schedule: kiosk.config.sleep, idleTimeout: kiosk.config.blankAfter,
+            timeZone: kiosk.timeZone, now: Date()
+        )
+        display.onFlipComplete = { [weak self] _ in
             MainActor.assumeIsolated { self?.frameDone() }
+        }
+        // Another session took the seat (a VT switch): stop drawing until
+        // it comes back, then draw everything, since the screen was someone
+        // else's meanwhile.
+        input?.onSeatDisabled = { [weak self] in
+            MainActor.assumeIsolated {
+                Log.info("seat disabled; display paused")
+                self?.display.pause()
+            }
+        }
+        input?.onSeatEnabled = { [weak self] in
+            MainActor.assumeIsolated { self?.seatEnabled() }
         }
     }
 
     static func monotonicMicros() -> UInt64 { MonotonicClock.now() }
 
     func schedule(script events: [InputEvent]) {
-        scriptStart = Self.monotonicMicros() + 500_000
-        script = events.map { $0.shifted(by: scriptStart) }
+        let start = Self.monotonicMicros() + 500_000
+        script = events.map { $0.shifted(by: start) }
     }
 
     func run() -> Int32 {
@@ -45,33 +59,85 @@ final class KioskRunLoop {
         Log.info("kiosk running", ["display": display.summary, "kiosk.screen": kiosk.activeScreenID])
         while stopRequested == 0 {
             var fds = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
-            if let fd = display.fileDescriptor { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
-            if let fd = input?.fileDescriptor { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+            for fd in [display.fileDescriptor, input?.fileDescriptor, input?.seatFileDescriptor] {
+                if let fd { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+            }
             let ready = poll(&fds, nfds_t(fds.count), timeoutMilliseconds())
             if ready < 0 && errno != EINTR {
                 Log.error("poll failed", ["errno": "\(errno)"])
                 return 1
             }
             for entry in fds where entry.revents != 0 {
-                if entry.fd == wakeRead { drainWakePipe() }
-                if entry.fd == display.fileDescriptor {
-                    do { try display.dispatchEvents() } catch {
-                        Log.warning("display event failed", ["error": "\(error)"])
-                    }
-                }
-                if entry.fd == input?.fileDescriptor, let input {
-                    for event in input.dispatch() { kiosk.handle(event) }
-                }
+                handleReadable(entry.fd)
             }
             let now = Self.monotonicMicros()
             while let next = script.first, (next.time ?? 0) <= now {
-                kiosk.handle(script.removeFirst())
+                route(script.removeFirst())
             }
+            updatePower()
             kiosk.tick(now: now)
             present()
         }
         Log.info("kiosk stopping")
         return 0
+    }
+
+    private func handleReadable(_ fd: Int32) {
+        if fd == wakeRead { drainWakePipe() }
+        if fd == display.fileDescriptor {
+            do { try display.dispatchEvents() } catch {
+                Log.warning("display event failed", ["error": "\(error)"])
+            }
+        }
+        if let input, fd == input.fileDescriptor || fd == input.seatFileDescriptor {
+            for event in input.dispatch() { route(event) }
+        }
+    }
+
+    /// Passes an event on, unless it is the touch that wakes a dark panel.
+    private func route(_ event: InputEvent) {
+        let now = Date()
+        let wasOn = power.isOn
+        var absorbed = false
+        switch event {
+        case .touchDown(let slot, _, _, _):
+            absorbed = power.absorbs(slot: slot, down: true, up: false, at: now)
+        case .touchMotion(let slot, _, _, _):
+            absorbed = power.absorbs(slot: slot, down: false, up: false, at: now)
+        case .touchUp(let slot, _), .touchCancel(let slot, _):
+            absorbed = power.absorbs(slot: slot, down: false, up: true, at: now)
+        case .key, .text:
+            _ = power.absorbs(slot: -1, down: false, up: false, at: now)
+        case .touchFrame, .deviceAdded, .deviceRemoved:
+            break
+        }
+        if !wasOn && power.isOn { setPowered(true, reason: "touch") }
+        if !absorbed { kiosk.handle(event) }
+    }
+
+    private func updatePower() {
+        guard let on = power.update(at: Date()) else { return }
+        setPowered(on, reason: on ? "schedule" : (power.schedule?.contains(Date(), in: kiosk.timeZone) == true ? "sleep hours" : "idle"))
+    }
+
+    private func setPowered(_ on: Bool, reason: String) {
+        do {
+            try display.setPowered(on)
+            Log.info(on ? "display woken" : "display blanked", ["display.reason": reason])
+        } catch {
+            Log.warning("display power change failed", ["error": "\(error)", "display.on": "\(on)"])
+        }
+        if on { kiosk.redrawAll() }
+    }
+
+    private func seatEnabled() {
+        do {
+            try display.resume()
+            Log.info("seat enabled; display resumed")
+        } catch {
+            Log.warning("display cannot resume", ["error": "\(error)"])
+        }
+        kiosk.redrawAll()
     }
 
     /// How long poll() may sleep: a frame while something moves and no
@@ -80,6 +146,7 @@ final class KioskRunLoop {
         if kiosk.isAnimating || kiosk.hasPendingDamage {
             return display.fileDescriptor == nil || !display.isFlipPending ? 16 : 100
         }
+        if pendingLivePicture { return 500 }
         if let next = script.first {
             let wait = Int64(next.time ?? 0) - Int64(Self.monotonicMicros())
             return Int32(max(0, min(1000, wait / 1000)))
@@ -91,6 +158,7 @@ final class KioskRunLoop {
     }
 
     private func present() {
+        if pendingLivePicture { try? writeLivePicture() }
         guard !display.isFlipPending, kiosk.hasPendingDamage else { return }
         let damage = kiosk.takeDamage()
         do {
@@ -104,12 +172,13 @@ final class KioskRunLoop {
     }
 
     private var lastLivePicture: UInt64 = 0
+    private var pendingLivePicture = false
 
     /// Keeps the headless display's picture file current, at most twice a second.
     private func writeLivePicture() throws {
         guard let url = kiosk.config.livePicture, display is HeadlessDisplay else { return }
         let now = Self.monotonicMicros()
-        guard now - lastLivePicture > 500_000 || lastLivePicture == 0 else {
+        guard lastLivePicture == 0 || now - lastLivePicture > 500_000 else {
             pendingLivePicture = true
             return
         }
@@ -119,8 +188,6 @@ final class KioskRunLoop {
         try kiosk.frame.writePNG(to: temporary)
         _ = rename(temporary, url.path)
     }
-
-    private var pendingLivePicture = false
 
     private func frameDone() {
         if kiosk.isAnimating { kiosk.tick(now: Self.monotonicMicros()) }

@@ -16,12 +16,15 @@ final class StoreData: KioskData {
     private let siteID: String?
     private let clock: () -> Date
     private var failures: Set<String> = []
-    private var images: [String: Image] = [:]
+    /// Decoded images by hash and decode scale, oldest use first out.
+    private var images: [String: (image: Image, lastUse: Int)] = [:]
+    private var imageUses = 0
+    private var imagePixels = 0
     private var undecodable: Set<String> = []
     private(set) var site: Site?
 
-    /// Decoded images kept at most; photos are small, post images larger.
-    static let imageCacheLimit = 120
+    /// Decoded pixels kept at most: about 16 MB of photos and images.
+    static let imagePixelBudget = 4_000_000
 
     init(store: Store, siteID: String?, clock: @escaping () -> Date) {
         self.store = store
@@ -81,19 +84,37 @@ final class StoreData: KioskData {
         attempt("onboarding steps") { try store.onboardingSteps(sectionID: sectionID) } ?? []
     }
 
-    func image(_ sha256: String) -> Image? {
-        if let image = images[sha256] { return image }
+    func image(_ sha256: String, atLeast side: Int) -> Image? {
+        // Photos are decoded at a power-of-two fraction of their size; sizes
+        // are rounded up to a step so nearby uses share one decoded copy.
+        let step = [48, 96, 192, 384, 768].first { side <= $0 } ?? side
+        let key = "\(sha256)/\(step)"
+        imageUses += 1
+        if let cached = images[key] {
+            images[key]?.lastUse = imageUses
+            return cached.image
+        }
         guard !undecodable.contains(sha256) else { return nil }
         guard let data = attempt("blob", { try store.blob(sha256) }) ?? nil else { return nil }
         do {
-            let image = try Image.decode(data)
-            if images.count >= Self.imageCacheLimit { images.removeAll(keepingCapacity: true) }
-            images[sha256] = image
+            let image = try Image.decode(data, atLeast: step)
+            remember(image, as: key)
             return image
         } catch {
             undecodable.insert(sha256)
             Log.warning("image cannot be decoded; showing a placeholder", ["blob.sha256": sha256, "error": "\(error)"])
             return nil
+        }
+    }
+
+    private func remember(_ image: Image, as key: String) {
+        imagePixels += image.width * image.height
+        images[key] = (image, imageUses)
+        while imagePixels > Self.imagePixelBudget, images.count > 1,
+            let oldest = images.min(by: { $0.value.lastUse < $1.value.lastUse })
+        {
+            imagePixels -= oldest.value.image.width * oldest.value.image.height
+            images[oldest.key] = nil
         }
     }
 }

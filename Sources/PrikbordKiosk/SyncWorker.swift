@@ -46,7 +46,10 @@ final class SyncWorker: Sendable {
                     online = true
                 }
                 if report.applied > 0 || report.blobsFetched > 0 {
-                    Log.info("sync applied changes", ["sync.applied": "\(report.applied)", "sync.cursor": "\(report.cursor)"])
+                    Log.info(
+                        "sync applied changes",
+                        ["sync.applied": "\(report.applied)", "sync.blobs": "\(report.blobsFetched)", "sync.cursor": "\(report.cursor)"]
+                    )
                     send(.changed)
                 }
             } catch {

@@ -26,6 +26,8 @@ public protocol KioskData: AnyObject {
     func onboardingSteps(sectionID: String) -> [OnboardingStep]
 
     /// A decoded photo or image by its SHA-256, or nil when it is not
-    /// there (yet) or cannot be decoded.
-    func image(_ sha256: String) -> Image?
+    /// there (yet) or cannot be decoded. `atLeast` is the shorter side the
+    /// picture will be drawn at; the kiosk may decode it smaller than it is
+    /// stored, to spare memory.
+    func image(_ sha256: String, atLeast side: Int) -> Image?
 }

@@ -48,7 +48,9 @@ public final class SyncClient: Sendable {
         let blobs = try fetchMissingBlobs(into: store)
 
         let report = SyncReport(applied: applied, cursor: cursor, blobsFetched: blobs)
-        Log.info(
+        // The caller logs what matters (changes applied, server lost or
+        // found); a sync that changed nothing is not worth a line.
+        Log.debug(
             "sync done",
             ["sync.server": server.absoluteString, "sync.applied": String(applied),
              "sync.cursor": String(cursor), "sync.blobs": String(blobs)])

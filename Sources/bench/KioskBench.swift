@@ -23,18 +23,18 @@ enum KioskBench {
             let kiosk = try Kiosk(config: config, width: width, height: height)
             try display.present(kiosk.frame, damage: kiosk.takeDamage())
             let firstFrame = Double(monotonicMicros() - spawned) / 1000
-            print(String(format: "  start to first frame:          %.1f ms (target ≤ 100)", firstFrame))
+            say(String(format: "  start to first frame:          %.1f ms (target ≤ 100)", firstFrame))
 
             try fling(kiosk, display, width: width, height: height)
             try taps(kiosk, display, width: width, height: height)
 
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
-            print(String(format: "  peak RSS:                       %.1f MB (target ≤ 40)", Double(usage.ru_maxrss) / 1024))
+            say(String(format: "  peak RSS:                       %.1f MB (target ≤ 40)", Double(usage.ru_maxrss) / 1024))
             kiosk.close()
             return 0
         } catch {
-            print("kiosk bench failed: \(error)")
+            say("kiosk bench failed: \(error)")
             return 1
         }
     }
@@ -74,9 +74,9 @@ enum KioskBench {
             }
             clock += 200_000
         }
-        print(String(format: "  fling frame time p50 / p99:     %.2f / %.2f ms over %d frames (target p99 ≤ 4)",
+        say(String(format: "  fling frame time p50 / p99:     %.2f / %.2f ms over %d frames (target p99 ≤ 4)",
                      percentile(frameTimes, 0.5), percentile(frameTimes, 0.99), frameTimes.count))
-        print(String(format: "  pixels painted per fling frame: %.0f (%.0f%% of the screen), p50",
+        say(String(format: "  pixels painted per fling frame: %.0f (%.0f%% of the screen), p50",
                      percentile(pixels, 0.5), 100 * percentile(pixels, 0.5) / Double(width * height)))
     }
 
@@ -101,7 +101,7 @@ enum KioskBench {
             latencies.append(Double(monotonicMicros() - start) / 1000)
             clock += 500_000
         }
-        print(String(format: "  tap to presented frame p50/max: %.2f / %.2f ms (one frame = 16.7 ms)",
+        say(String(format: "  tap to presented frame p50/max: %.2f / %.2f ms (one frame = 16.7 ms)",
                      percentile(latencies, 0.5), latencies.max() ?? 0))
     }
 }

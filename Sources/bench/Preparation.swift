@@ -24,7 +24,7 @@ enum Preparation {
             try grow(store)
             let server = try Server(store: store, port: 0, bindAddress: "127.0.0.1")
             defer { server.stop() }
-            print("content: \(try store.newsFeed(siteID: nil, now: benchNow, limit: 10_000).count) visible posts, \(try store.people(siteID: nil).count) people")
+            say("content: \(try store.newsFeed(siteID: nil, now: benchNow, limit: 10_000).count) visible posts, \(try store.people(siteID: nil).count) people")
 
             for (name, width, height) in [("portrait", 1080, 1920), ("landscape", 1920, 1080)] {
                 var config = KioskConfig()
@@ -34,17 +34,17 @@ enum Preparation {
                 config.fixedNow = benchNow
                 let started = monotonicMicros()
                 guard KioskSync.once(config: config) else {
-                    print("sync failed")
+                    say("sync failed")
                     return 1
                 }
-                print("\n\(name) \(width)x\(height)")
-                print(String(format: "  first sync of the whole store:  %.0f ms", Double(monotonicMicros() - started) / 1000))
+                say("\n\(name) \(width)x\(height)")
+                say(String(format: "  first sync of the whole store:  %.0f ms", Double(monotonicMicros() - started) / 1000))
                 let status = try measure(config: config, width: width, height: height, assets: assets)
                 if status != 0 { return status }
             }
             return 0
         } catch {
-            print("bench failed: \(error)")
+            say("bench failed: \(error)")
             return 1
         }
     }

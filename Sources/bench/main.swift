@@ -19,6 +19,11 @@ import PrikbordStore
 Log.quiet = true
 let arguments = Array(CommandLine.arguments.dropFirst())
 
+/// Writes a line at once, so the measured child's lines and ours stay in order.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
 func monotonicMicros() -> UInt64 {
     var spec = timespec()
     clock_gettime(CLOCK_MONOTONIC, &spec)

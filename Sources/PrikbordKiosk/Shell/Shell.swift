@@ -112,9 +112,15 @@ final class Shell {
         damage.append(keyboard.drawnArea.union(keyboard.frame))
     }
 
+    /// Blocks of screens already shown, until the store changes: coming
+    /// back to a screen costs a redraw, not a rebuild.
+    private var builtBlocks: [Int: [Block]] = [:]
+
     private func loadActiveScreen(keepingOffset: Bool) {
         let width = list.frame.width - 2 * list.padding
-        list.setBlocks(plugins[activeIndex].makeBlocks(width: width), keepingOffset: keepingOffset)
+        let blocks = builtBlocks[activeIndex] ?? plugins[activeIndex].makeBlocks(width: width)
+        builtBlocks[activeIndex] = blocks
+        list.setBlocks(blocks, keepingOffset: keepingOffset)
     }
 
     // MARK: Changes
@@ -139,6 +145,7 @@ final class Shell {
 
     /// The store changed: rebuild the active screen where it was scrolled.
     func contentChanged() {
+        builtBlocks.removeAll()
         loadActiveScreen(keepingOffset: true)
         drawHeader()
         drawContent()
@@ -276,6 +283,7 @@ final class Shell {
 
 extension Shell: PluginHost {
     func reloadScreen() {
+        builtBlocks[activeIndex] = nil
         loadActiveScreen(keepingOffset: true)
         frame.fill(list.frame, theme.background)
         list.draw(on: frame, region: list.frame)

@@ -11,7 +11,7 @@ public struct Avatar {
     }
 
     public func draw(on surface: Surface, in square: Rect) {
-        if let hash = person.photo, let photo = context.data.image(hash) {
+        if let hash = person.photo, let photo = context.data.image(hash, atLeast: square.width) {
             surface.draw(photo, in: square, mode: .fill, circular: true)
             return
         }

@@ -6,6 +6,8 @@ enum MaskKey: Hashable {
     case ring(diameter: Int, lineWidth: Int)
     case roundedRect(width: Int, height: Int, radius: Int)
     case shadow(width: Int, height: Int, radius: Int, blur: Int)
+    /// One row or column through the middle of a shadow template, to tile.
+    case shadowEdge(edge: Int, radius: Int, blur: Int)
 }
 
 /// Masks shared by every surface, least recently used ones dropped first.

@@ -1,3 +1,4 @@
+import CPixman
 extension Surface {
     /// Fills `rect` with its corners rounded to `radius`, edges antialiased.
     ///
@@ -58,21 +59,82 @@ extension Surface {
     /// A soft shadow the shape of a rounded `rect`, spreading `blur` pixels beyond
     /// it. Offset `rect` yourself to make the light fall from above.
     ///
-    /// The blurred mask is cached by size, so a list of equal cards blurs once.
+    /// A shadow is drawn in nine pieces: the corners and edges come from one
+    /// small blurred template per radius and blur, the edges tiled along the
+    /// card, so cards of every height share one blur and a few kilobytes.
     public func drawShadow(_ rect: Rect, radius: Int, blur: Int, _ color: Color) {
         guard !rect.isEmpty, color.a > 0 else { return }
         let spread = max(blur, 0)
         let r = min(max(radius, 0), min(rect.width, rect.height) / 2)
-        let key = MaskKey.shadow(width: rect.width, height: rect.height, radius: r, blur: spread)
-        // TODO: very large cards make large masks; a nine-slice shadow would keep
-        // the cache small and the composite cheaper.
-        let mask = MaskCache.shared.mask(key) {
+        // Beyond `corner` pixels from an outer edge, the blurred mask no longer
+        // changes along that edge.
+        let corner = r + 2 * spread
+        let outer = Rect(
+            x: rect.x - spread, y: rect.y - spread,
+            width: rect.width + 2 * spread, height: rect.height + 2 * spread)
+        guard outer.width > 2 * corner + 1, outer.height > 2 * corner + 1 else {
+            let mask = shadowMask(width: rect.width, height: rect.height, radius: r, blur: spread)
+            composite(mask: mask, at: Point(x: outer.x, y: outer.y), color)
+            return
+        }
+        guard !outer.intersection(drawable).isEmpty else { return }
+
+        let side = 2 * (r + spread) + 1
+        let template = shadowMask(width: side, height: side, radius: r, blur: spread)
+        let far = corner + 1
+        let right = outer.maxX - corner
+        let bottom = outer.maxY - corner
+        let piece = { (x: Int, y: Int) in Rect(x: x, y: y, width: corner, height: corner) }
+        composite(mask: template, source: piece(0, 0), at: Point(x: outer.x, y: outer.y), color)
+        composite(mask: template, source: piece(far, 0), at: Point(x: right, y: outer.y), color)
+        composite(mask: template, source: piece(0, far), at: Point(x: outer.x, y: bottom), color)
+        composite(mask: template, source: piece(far, far), at: Point(x: right, y: bottom), color)
+
+        let across = outer.width - 2 * corner
+        let down = outer.height - 2 * corner
+        let edges: [(Int, Rect)] = [
+            (0, Rect(x: outer.x + corner, y: outer.y, width: across, height: corner)),
+            (1, Rect(x: outer.x + corner, y: bottom, width: across, height: corner)),
+            (2, Rect(x: outer.x, y: outer.y + corner, width: corner, height: down)),
+            (3, Rect(x: right, y: outer.y + corner, width: corner, height: down)),
+        ]
+        for (edge, area) in edges where !area.intersection(drawable).isEmpty {
+            let strip = shadowEdge(edge, template: template, corner: corner, radius: r, blur: spread)
+            composite(
+                mask: strip, source: Rect(x: 0, y: 0, width: area.width, height: area.height),
+                at: Point(x: area.x, y: area.y), color)
+        }
+        // The middle is fully covered, as under the card itself.
+        fill(Rect(x: outer.x + corner, y: outer.y + corner, width: across, height: down), color)
+    }
+
+    private func shadowMask(width: Int, height: Int, radius: Int, blur: Int) -> PixmanImage {
+        let key = MaskKey.shadow(width: width, height: height, radius: radius, blur: blur)
+        return MaskCache.shared.mask(key) {
             let shape = Coverage.roundedRect(
-                width: rect.width, height: rect.height, radius: r, margin: spread)
-            if spread > 0 { Blur.gaussianLike(shape, spread: spread) }
+                width: width, height: height, radius: radius, margin: blur)
+            if blur > 0 { Blur.gaussianLike(shape, spread: blur) }
             return shape
         }
-        composite(mask: mask, at: Point(x: rect.x - spread, y: rect.y - spread), color)
+    }
+
+    /// Edge 0 top, 1 bottom, 2 left, 3 right: the template's middle row or
+    /// column on that side, as an image that repeats along the edge.
+    private func shadowEdge(
+        _ edge: Int, template: PixmanImage, corner: Int, radius: Int, blur: Int
+    ) -> PixmanImage {
+        MaskCache.shared.mask(.shadowEdge(edge: edge, radius: radius, blur: blur)) {
+            let horizontal = edge < 2
+            let strip = PixmanImage(
+                format: PIXMAN_a8, width: horizontal ? 1 : corner, height: horizontal ? corner : 1)
+            let x = horizontal ? corner : (edge == 2 ? 0 : corner + 1)
+            let y = horizontal ? (edge == 0 ? 0 : corner + 1) : corner
+            pixman_image_composite32(
+                PIXMAN_OP_SRC, template.handle, nil, strip.handle, Int32(x), Int32(y), 0, 0,
+                0, 0, Int32(strip.width), Int32(strip.height))
+            pixman_image_set_repeat(strip.handle, PIXMAN_REPEAT_NORMAL)
+            return strip
+        }
     }
 
     /// Paints the four quadrants of a `2 * radius` mask into the corners of `rect`.

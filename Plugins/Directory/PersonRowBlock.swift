@@ -59,6 +59,13 @@ final class PersonRowBlock: Block {
 
     func height(forWidth width: Int) -> Int { layout(width).height }
 
+    func prefetch(forWidth width: Int) {
+        let side = photoSize(cardWidth(width))
+        for person in people {
+            if let photo = person.photo { _ = context.data.image(photo, atLeast: side) }
+        }
+    }
+
     private func cardIndex(at point: Point, width: Int) -> Int? {
         let step = cardWidth(width) + theme.gap
         let index = point.x / step

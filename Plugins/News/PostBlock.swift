@@ -69,6 +69,10 @@ final class PostBlock: Block {
 
     func height(forWidth width: Int) -> Int { layout(width).height }
 
+    func prefetch(forWidth width: Int) {
+        if let photo = author?.photo { _ = context.data.image(photo, atLeast: avatarSize) }
+    }
+
     func draw(on surface: Surface, in frame: Rect, pressedAt: Point?) {
         let layout = layout(frame.width)
         drawCard(

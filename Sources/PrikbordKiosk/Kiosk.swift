@@ -115,6 +115,10 @@ public final class Kiosk {
 
     public var isAnimating: Bool { shell.isAnimating }
 
+    /// Uses an idle moment to prepare one screen not yet shown; false when
+    /// all are ready.
+    public func prepareIdle() -> Bool { shell.prepareNextScreen() }
+
     /// Draws every pixel again, e.g. after the panel was dark or another
     /// session had the screen.
     public func redrawAll() { shell.redrawAll() }

@@ -142,7 +142,14 @@ final class KioskRunLoop {
 
     /// How long poll() may sleep: a frame while something moves and no
     /// flip event will wake us, otherwise until the clock's next minute.
+    private var screensPrepared = false
+
     private func timeoutMilliseconds() -> Int32 {
+        // Nothing else to do: get the other screens ready, one per turn.
+        if !screensPrepared && !kiosk.isAnimating && !kiosk.hasPendingDamage && !kiosk.isTouching {
+            screensPrepared = !kiosk.prepareIdle()
+            if !screensPrepared { return 0 }
+        }
         if kiosk.isAnimating || kiosk.hasPendingDamage {
             return display.fileDescriptor == nil || !display.isFlipPending ? 16 : 100
         }

@@ -21,9 +21,15 @@ public protocol Block: AnyObject {
 
     /// A tap at `point` (relative to the block). Returns whether it acted.
     func tap(at point: Point, width: Int) -> Bool
+
+    /// Loads what drawing will need (photos), ahead of time, so the first
+    /// frame of a screen costs no decoding.
+    func prefetch(forWidth width: Int)
 }
 
 extension Block {
+    public func prefetch(forWidth width: Int) {}
+
     public func isPressable(at point: Point, width: Int) -> Bool { false }
     public func tap(at point: Point, width: Int) -> Bool { false }
 }

@@ -74,6 +74,16 @@ public final class ListView {
         contentHeight = blocks.isEmpty ? 0 : end - spacing + padding
     }
 
+    /// Measures and prefetches the blocks that fill the first `height`
+    /// pixels of a list `width` wide, for a screen about to be shown.
+    public static func prepare(_ blocks: [Block], width: Int, height: Int) {
+        var y = 0
+        for block in blocks where y < height {
+            y += block.height(forWidth: width)
+            block.prefetch(forWidth: width)
+        }
+    }
+
     /// Whether every block has been measured.
     public var isFullyMeasured: Bool { tops.count == blocks.count }
 

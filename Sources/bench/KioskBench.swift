@@ -19,14 +19,26 @@ enum KioskBench {
         config.assets = URL(fileURLWithPath: arguments[1])
         config.fixedNow = benchNow
         do {
+            var stages = [("process start", residentMegabytes())]
             let display = HeadlessDisplay(width: width, height: height)
             let kiosk = try Kiosk(config: config, width: width, height: height)
+            stages.append(("kiosk open", residentMegabytes()))
             try display.present(kiosk.frame, damage: kiosk.takeDamage())
             let firstFrame = Double(monotonicMicros() - spawned) / 1000
+            stages.append(("first frame", residentMegabytes()))
             say(String(format: "  start to first frame:          %.1f ms (target ≤ 100)", firstFrame))
 
+            // The run loop prepares the other screens while nothing happens.
+            while kiosk.prepareIdle() {}
+            stages.append(("screens prepared", residentMegabytes()))
             try fling(kiosk, display, width: width, height: height)
+            stages.append(("after flings", residentMegabytes()))
             try taps(kiosk, display, width: width, height: height)
+            stages.append(("after every screen", residentMegabytes()))
+            say("  resident memory (own + files):")
+            for (stage, memory) in stages {
+                say(String(format: "    %-20@ %5.1f + %5.1f MB", stage, memory.anonymous, memory.file))
+            }
 
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -37,6 +49,20 @@ enum KioskBench {
             say("kiosk bench failed: \(error)")
             return 1
         }
+    }
+
+    /// The resident set now, from /proc/self/status: the process's own
+    /// memory (anonymous) and the pages of its program and libraries (file).
+    static func residentMegabytes() -> (anonymous: Double, file: Double) {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        else { return (0, 0) }
+        func field(_ name: String) -> Double {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
+                let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+            else { return 0 }
+            return kilobytes / 1024
+        }
+        return (field("RssAnon:"), field("RssFile:"))
     }
 
     /// Flings the news list ten times, alternately up and down, and times

@@ -125,6 +125,20 @@ final class Shell {
 
     // MARK: Changes
 
+    /// Builds one screen not built yet and loads what its first page
+    /// shows, so the first tap on its tab is as quick as the next. Returns
+    /// false when there is nothing left to prepare.
+    func prepareNextScreen() -> Bool {
+        guard let index = plugins.indices.first(where: { builtBlocks[$0] == nil }) else {
+            return false
+        }
+        let width = list.frame.width - 2 * list.padding
+        let blocks = plugins[index].makeBlocks(width: width)
+        builtBlocks[index] = blocks
+        ListView.prepare(blocks, width: width, height: list.frame.height)
+        return true
+    }
+
     /// Shows screen `index` from its top.
     func select(_ index: Int) {
         guard plugins.indices.contains(index) else { return }

@@ -7,6 +7,7 @@ public final class DirectoryPlugin: ScreenPlugin {
     public static let id = "directory"
     public let titleKey = "nav.directory"
     public let icon = Icon.people
+    public let usesFullWidth = true
 
     private let context: PluginContext
     /// What the worker typed in the search field.
@@ -30,9 +31,9 @@ public final class DirectoryPlugin: ScreenPlugin {
         return words.allSatisfy { haystack.contains($0) }
     }
 
-    /// Cards per row: as many as fit at about 300 px each, at least two.
+    /// Cards per row: as many as fit at about 280 px each, at least two.
     static func columns(forWidth width: Int, theme: Theme) -> Int {
-        max(2, (width + theme.gap) / (theme.px(300) + theme.gap))
+        max(2, (width + theme.gap) / (theme.px(280) + theme.gap))
     }
 
     public func makeBlocks(width: Int) -> [Block] {

@@ -34,4 +34,12 @@ public protocol ScreenPlugin: AnyObject {
     /// The blocks the screen shows now, laid out for `width` pixels.
     /// Called on start, when the store changed, and when the width did.
     func makeBlocks(width: Int) -> [Block]
+
+    /// Whether the screen may use all the width of a wide screen (a grid of
+    /// faces) rather than a column of readable width (text).
+    var usesFullWidth: Bool { get }
+}
+
+extension ScreenPlugin {
+    public var usesFullWidth: Bool { false }
 }

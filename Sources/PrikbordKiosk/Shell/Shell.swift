@@ -116,8 +116,22 @@ final class Shell {
     /// back to a screen costs a redraw, not a rebuild.
     private var builtBlocks: [Int: [Block]] = [:]
 
+    /// Where screen `index`'s list goes: the whole content area, or a
+    /// readable column of it; above the keyboard while one is open.
+    private func listFrame(for index: Int) -> Rect {
+        var frame = plugins[index].usesFullWidth ? layout.content : layout.listFrame(theme: theme)
+        if let keyboard { frame.height = keyboard.frame.minY - frame.minY }
+        return frame
+    }
+
+    private func blockWidth(for index: Int) -> Int {
+        listFrame(for: index).width - 2 * list.padding
+    }
+
     private func loadActiveScreen(keepingOffset: Bool) {
-        let width = list.frame.width - 2 * list.padding
+        let frame = listFrame(for: activeIndex)
+        if frame != list.frame { list.setFrame(frame) }
+        let width = blockWidth(for: activeIndex)
         let blocks = builtBlocks[activeIndex] ?? plugins[activeIndex].makeBlocks(width: width)
         builtBlocks[activeIndex] = blocks
         list.setBlocks(blocks, keepingOffset: keepingOffset)
@@ -132,10 +146,10 @@ final class Shell {
         guard let index = plugins.indices.first(where: { builtBlocks[$0] == nil }) else {
             return false
         }
-        let width = list.frame.width - 2 * list.padding
+        let width = blockWidth(for: index)
         let blocks = plugins[index].makeBlocks(width: width)
         builtBlocks[index] = blocks
-        ListView.prepare(blocks, width: width, height: list.frame.height)
+        ListView.prepare(blocks, width: width, height: listFrame(for: index).height)
         return true
     }
 
@@ -290,7 +304,7 @@ final class Shell {
         guard keyboard != nil else { return }
         keyboard = nil
         entry = nil
-        list.setFrame(layout.listFrame(theme: theme))
+        list.setFrame(listFrame(for: activeIndex))
         drawContent()
     }
 }
@@ -314,9 +328,7 @@ extension Shell: PluginHost {
         } else {
             keyboard = OnScreenKeyboard(theme: theme, fonts: context.fonts, frame: area)
         }
-        var listFrame = layout.listFrame(theme: theme)
-        listFrame.height = area.minY - listFrame.minY
-        list.setFrame(listFrame)
+        list.setFrame(listFrame(for: activeIndex))
         drawContent()
     }
 

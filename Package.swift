@@ -125,7 +125,7 @@ let package = Package(
                 "PrikbordStore", "PrikbordSync", "PrikbordGraphics",
                 "PrikbordDisplay", "PrikbordInput", "PrikbordUI",
                 "PrikbordPluginSDK", "NewsPlugin", "DirectoryPlugin",
-                "AgendaPlugin", "OnboardingPlugin", "PrikbordLog",
+                "AgendaPlugin", "OnboardingPlugin", "PrikbordLog", "CInput",
             ],
             swiftSettings: strict
         ),

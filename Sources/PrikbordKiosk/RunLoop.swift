@@ -18,6 +18,8 @@ final class KioskRunLoop {
     private let input: LibinputSource?
     private let wakeRead: Int32
     private var power: DisplayPower
+    /// Only a DRM display can be unplugged and plugged back.
+    private let hotplug: HotplugMonitor?
     private var script: [InputEvent] = []
 
     init(kiosk: Kiosk, display: Display, input: LibinputSource?, wakeRead: Int32) {
@@ -25,6 +27,7 @@ final class KioskRunLoop {
         self.display = display
         self.input = input
         self.wakeRead = wakeRead
+        hotplug = display is DRMDisplay ? HotplugMonitor() : nil
         power = DisplayPower(
             schedule: kiosk.config.sleep, idleTimeout: kiosk.config.blankAfter,
             timeZone: kiosk.timeZone, now: Date()
@@ -59,7 +62,11 @@ final class KioskRunLoop {
         Log.info("kiosk running", ["display": display.summary, "kiosk.screen": kiosk.activeScreenID])
         while stopRequested == 0 {
             var fds = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
-            for fd in [display.fileDescriptor, input?.fileDescriptor, input?.seatFileDescriptor] {
+            let sources = [
+                display.fileDescriptor, input?.fileDescriptor, input?.seatFileDescriptor,
+                hotplug?.fileDescriptor,
+            ]
+            for fd in sources {
                 if let fd { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
             }
             let ready = poll(&fds, nfds_t(fds.count), timeoutMilliseconds())
@@ -91,6 +98,16 @@ final class KioskRunLoop {
         }
         if let input, fd == input.fileDescriptor || fd == input.seatFileDescriptor {
             for event in input.dispatch() { route(event) }
+        }
+        if let hotplug, fd == hotplug.fileDescriptor, hotplug.drainEvents(),
+            let drm = display as? DRMDisplay
+        {
+            do {
+                // A panel that came back gets a modeset and every pixel.
+                if try drm.reprobe(), drm.isConnected { kiosk.redrawAll() }
+            } catch {
+                Log.warning("connector re-probe failed", ["error": "\(error)"])
+            }
         }
     }
 

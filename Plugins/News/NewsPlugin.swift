@@ -13,9 +13,16 @@ public final class NewsPlugin: ScreenPlugin {
     static let feedLimit = 200
 
     private let context: PluginContext
+    /// Posts a worker opened to read in full.
+    private var expanded: Set<String> = []
 
     public init(context: PluginContext) {
         self.context = context
+    }
+
+    private func toggle(_ postID: String) {
+        if expanded.remove(postID) == nil { expanded.insert(postID) }
+        context.reloadScreen()
     }
 
     public func makeBlocks(width: Int) -> [Block] {
@@ -38,7 +45,10 @@ public final class NewsPlugin: ScreenPlugin {
         for post in posts {
             let author = post.authorID.flatMap { context.data.person(id: $0) }
             blocks.append(
-                PostBlock(post: post, author: author, pinned: post.isPinned(at: now), context: context)
+                PostBlock(
+                    post: post, author: author, pinned: post.isPinned(at: now),
+                    expanded: expanded.contains(post.id), context: context
+                ) { [weak self] in self?.toggle(post.id) }
             )
         }
         return blocks

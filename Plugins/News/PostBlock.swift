@@ -3,12 +3,18 @@ import PrikbordPluginSDK
 
 /// A post as a card: who wrote it and when, the title, the text and its
 /// image. A pinned notice is warm-coloured with a "Pinned" label so it
-/// reads as important from across the room.
+/// reads as important from across the room. Long texts show five lines and
+/// a "Read more"; a tap opens the whole text, another closes it.
 final class PostBlock: Block {
     private let post: Post
     private let author: Person?
     private let pinned: Bool
+    private let expanded: Bool
+    private let onTap: () -> Void
     private let context: PluginContext
+
+    /// Lines of text a closed post shows.
+    static let closedLines = 5
 
     private struct Layout {
         var width: Int
@@ -17,6 +23,8 @@ final class PostBlock: Block {
         var time: TextLayout
         var title: TextLayout
         var body: TextLayout?
+        /// "Read more" or "Show less", when the text is long.
+        var more: TextLayout?
         var imageHeight: Int
         var hasImage: Bool
         var height: Int
@@ -24,11 +32,16 @@ final class PostBlock: Block {
 
     private var laidOut: Layout?
 
-    init(post: Post, author: Person?, pinned: Bool, context: PluginContext) {
+    init(
+        post: Post, author: Person?, pinned: Bool, expanded: Bool, context: PluginContext,
+        onTap: @escaping () -> Void
+    ) {
         self.post = post
         self.author = author
         self.pinned = pinned
+        self.expanded = expanded
         self.context = context
+        self.onTap = onTap
     }
 
     private var theme: Theme { context.theme }
@@ -49,7 +62,14 @@ final class PostBlock: Block {
         let title = context.layout(context.text(post.title), theme.heading, maxWidth: inner, maxLines: 3)
         let bodyText = context.text(post.body)
         let body = bodyText.isEmpty
-            ? nil : context.layout(bodyText, theme.body, maxWidth: inner, maxLines: 5)
+            ? nil
+            : context.layout(
+                bodyText, theme.body, maxWidth: inner, maxLines: expanded ? nil : Self.closedLines
+            )
+        let isLong = expanded ? (body?.lineCount ?? 0) > Self.closedLines : body?.isTruncated == true
+        let more = isLong
+            ? context.layout(strings[expanded ? "news.showLess" : "news.readMore"], theme.label)
+            : nil
         let imageHeight = inner * 9 / 16
         let hasImage = post.image.flatMap { context.data.image($0, atLeast: imageHeight) } != nil
 
@@ -57,10 +77,12 @@ final class PostBlock: Block {
         if let badge { height += badge.height + theme.px(16) + theme.px(18) }
         height += avatarSize + theme.px(22) + title.height
         if let body { height += theme.px(14) + body.height }
+        if let more { height += theme.px(14) + more.height }
         if hasImage { height += theme.px(26) + imageHeight }
         height += theme.cardPadding
         let result = Layout(
             width: width, badge: badge, byline: byline, time: time, title: title, body: body,
+            more: more,
             imageHeight: imageHeight, hasImage: hasImage, height: height
         )
         laidOut = result
@@ -68,6 +90,14 @@ final class PostBlock: Block {
     }
 
     func height(forWidth width: Int) -> Int { layout(width).height }
+
+    func isPressable(at point: Point, width: Int) -> Bool { layout(width).more != nil }
+
+    func tap(at point: Point, width: Int) -> Bool {
+        guard layout(width).more != nil else { return false }
+        onTap()
+        return true
+    }
 
     func prefetch(forWidth width: Int) {
         if let photo = author?.photo { _ = context.data.image(photo, atLeast: avatarSize) }
@@ -117,6 +147,11 @@ final class PostBlock: Block {
             y += theme.px(14)
             surface.draw(body, at: Point(x: left, y: y), theme.secondaryInk.mixed(with: theme.ink, amount: 0.45))
             y += body.height
+        }
+        if let more = layout.more {
+            y += theme.px(14)
+            surface.draw(more, at: Point(x: left, y: y), theme.accent)
+            y += more.height
         }
         if layout.hasImage, let hash = post.image,
             let image = context.data.image(hash, atLeast: layout.imageHeight)

@@ -69,6 +69,23 @@ struct ScreenshotTests {
         #expect(kiosk.activeScreenID == "news")
     }
 
+    @Test func tapOpensALongPostAndASecondTapClosesIt() throws {
+        let demo = try DemoKiosk()
+        let config = demo.config()
+        #expect(KioskSync.once(config: config))
+        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        defer { kiosk.close() }
+        let closed = try kiosk.frame.pngData()
+
+        // The body of the first (pinned, long) notice.
+        kiosk.replay(try ScriptedInput.parse("0 tap 540 700\n"))
+        let opened = try kiosk.frame.pngData()
+        #expect(opened != closed)
+
+        kiosk.replay(try ScriptedInput.parse("0 tap 540 700\n"))
+        #expect(try kiosk.frame.pngData() == closed)
+    }
+
     @Test func replayedDragScrollsTheNews() throws {
         let demo = try DemoKiosk()
         let config = demo.config()

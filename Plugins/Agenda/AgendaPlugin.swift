@@ -41,52 +41,32 @@ public final class AgendaPlugin: ScreenPlugin {
             max(calendar.startOfDay(for: event.startsAt), today)
         }
         for day in days.keys.sorted() {
-            blocks.append(DayHeaderBlock(day: day, context: context))
-            let items = (days[day] ?? []).sorted { ($0.isAllDay ? 0 : 1, $0.startsAt) < ($1.isAllDay ? 0 : 1, $1.startsAt) }
+            blocks.append(SectionHeaderBlock(dayTitle(day), context: context))
+            // All-day items first, then by start time.
+            let items = (days[day] ?? []).sorted {
+                ($0.isAllDay ? 0 : 1, $0.startsAt) < ($1.isAllDay ? 0 : 1, $1.startsAt)
+            }
             for event in items {
                 blocks.append(EventBlock(event: event, context: context))
             }
         }
         return blocks
     }
-}
 
-/// "Today · Thursday 3 December" above that day's items.
-final class DayHeaderBlock: Block {
-    private let day: Date
-    private let context: PluginContext
-    private var laidOut: (width: Int, layout: TextLayout)?
-
-    init(day: Date, context: PluginContext) {
-        self.day = day
-        self.context = context
-    }
-
-    private var text: String {
+    /// "Today · Thursday, December 3", "Tomorrow · …", or the date alone.
+    private func dayTitle(_ day: Date) -> String {
         let calendar = context.calendar
         let date = context.format(day, "EEEE d MMMM")
         let label = date.prefix(1).uppercased() + date.dropFirst()
-        if calendar.isDate(day, inSameDayAs: context.now) {
+        let today = calendar.startOfDay(for: context.now)
+        if calendar.isDate(day, inSameDayAs: today) {
             return "\(context.strings["agenda.today"]) · \(label)"
         }
-        if let tomorrow = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: context.now)),
+        if let tomorrow = calendar.date(byAdding: .day, value: 1, to: today),
             calendar.isDate(day, inSameDayAs: tomorrow)
         {
             return "\(context.strings["agenda.tomorrow"]) · \(label)"
         }
         return label
-    }
-
-    private func layout(_ width: Int) -> TextLayout {
-        if let laidOut, laidOut.width == width { return laidOut.layout }
-        let layout = context.layout(text, context.theme.subheading, maxWidth: width, maxLines: 1)
-        laidOut = (width, layout)
-        return layout
-    }
-
-    func height(forWidth width: Int) -> Int { layout(width).height + context.theme.px(34) }
-
-    func draw(on surface: Surface, in frame: Rect, pressedAt: Point?) {
-        surface.draw(layout(frame.width), at: Point(x: frame.minX, y: frame.minY + context.theme.px(26)), context.theme.accent)
     }
 }

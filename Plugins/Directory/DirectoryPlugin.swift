@@ -59,7 +59,7 @@ public final class DirectoryPlugin: ScreenPlugin {
         let columns = Self.columns(forWidth: width, theme: context.theme)
         for group in groupedBySite(people) {
             if let name = group.siteName {
-                blocks.append(SiteHeaderBlock(name: "\(name) · \(group.people.count)", context: context))
+                blocks.append(SectionHeaderBlock("\(name) · \(group.people.count)", context: context))
             }
             var start = 0
             while start < group.people.count {
@@ -89,31 +89,5 @@ public final class DirectoryPlugin: ScreenPlugin {
         var names: [String: String] = [:]
         for site in context.data.sites() { names[site.id] = site.name }
         return names
-    }
-}
-
-/// The name of a site above its people.
-final class SiteHeaderBlock: Block {
-    private let title: String
-    private let context: PluginContext
-    private var laidOut: (width: Int, layout: TextLayout)?
-
-    init(name: String, context: PluginContext) {
-        self.title = name
-        self.context = context
-    }
-
-    private func layout(_ width: Int) -> TextLayout {
-        if let laidOut, laidOut.width == width { return laidOut.layout }
-        let layout = context.layout(title, context.theme.subheading, maxWidth: width, maxLines: 1)
-        laidOut = (width, layout)
-        return layout
-    }
-
-    func height(forWidth width: Int) -> Int { layout(width).height + context.theme.px(30) }
-
-    func draw(on surface: Surface, in frame: Rect, pressedAt: Point?) {
-        let text = layout(frame.width)
-        surface.draw(text, at: Point(x: frame.minX, y: frame.minY + context.theme.px(22)), context.theme.accent)
     }
 }

@@ -44,7 +44,7 @@ final class PersonRowBlock: Block {
                 ),
                 department: context.layout(
                     context.text(person.department).uppercased(), theme.badge, maxWidth: inner,
-                    maxLines: 1, alignment: .center
+                    maxLines: 2, alignment: .center
                 )
             )
         }

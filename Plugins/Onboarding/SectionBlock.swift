@@ -59,7 +59,7 @@ final class SectionBlock: Block {
                 return (
                     title: context.layout(context.text(step.title), theme.subheading, maxWidth: stepWidth),
                     details: details.isEmpty
-                        ? nil : context.layout(details, theme.caption, maxWidth: stepWidth, maxLines: 3)
+                        ? nil : context.layout(details, theme.body, maxWidth: stepWidth, maxLines: 4)
                 )
             }
             days.append(Day(label: label, steps: items))

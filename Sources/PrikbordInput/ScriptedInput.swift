@@ -96,8 +96,9 @@ public enum ScriptedInput {
     private static func splitMoment(_ line: String) throws -> (Int, [[Substring]]) {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         let head = trimmed.prefix { !$0.isWhitespace }
-        guard let start = Int(head), start >= 0 else {
-            throw Failure("expected a time in milliseconds, found '\(head)'")
+        // A script runs for a day at most; later times are a typing error.
+        guard let start = Int(head), (0...86_400_000).contains(start) else {
+            throw Failure("expected a time from 0 to 86400000 ms, found '\(head)'")
         }
         let rest = trimmed.dropFirst(head.count)
         let commands = rest.split(separator: "/", omittingEmptySubsequences: false).map {
@@ -115,6 +116,7 @@ public enum ScriptedInput {
         let time = UInt64(start) * 1_000
         switch name {
         case "tap":
+            try expectCount(arguments, in: 2...2, name)
             let (x, y) = try (number(arguments, 0, name, 2), number(arguments, 1, name, 2))
             return press(x: x, y: y, at: start, hold: tapHoldMilliseconds)
         case "longpress":
@@ -219,9 +221,13 @@ public enum ScriptedInput {
         return value
     }
 
+    /// Longest hold or drag a script may ask for: one minute.
+    static let longestGestureMilliseconds = 60_000
+
     private static func milliseconds(_ word: Substring, _ name: String) throws -> Int {
-        guard let value = Int(word), value > 0 else {
-            throw Failure("\(name): expected a duration in milliseconds, found '\(word)'")
+        guard let value = Int(word), value > 0, value <= longestGestureMilliseconds else {
+            throw Failure(
+                "\(name): expected a duration from 1 to \(longestGestureMilliseconds) ms, found '\(word)'")
         }
         return value
     }

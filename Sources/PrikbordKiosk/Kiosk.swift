@@ -26,8 +26,7 @@ public final class Kiosk {
     /// Opens the store and lays out the screens for a `width`×`height` display.
     public init(config: KioskConfig, width: Int, height: Int) throws {
         self.config = config
-        try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
-        store = try Store(path: config.dataDirectory.appendingPathComponent("kiosk.sqlite").path)
+        store = try KioskStore.open(config, check: true)
 
         guard let assets = config.assetsDirectory() else {
             throw StartupError(description: "cannot find the assets folder (strings); pass --assets DIR")
@@ -139,12 +138,15 @@ public final class Kiosk {
     /// Whether a finger is on the screen (long presses need ticks).
     var isTouching: Bool { recognizer.isWaitingForLongPress }
 
+    /// Shows or clears the quiet "Offline · last update HH:MM" line; the
+    /// time is that of the last sync that reached the server.
     func setOffline(_ offline: Bool) {
+        if !offline { lastOnline = Date() }
         let strings = shell.context.strings
         shell.status = offline
-            ? strings.format("status.offline", ["time": shell.context.clockTime(lastOnline ?? Date())])
+            ? lastOnline.map { strings.format("status.offline", ["time": shell.context.clockTime($0)]) }
+                ?? strings["status.offlineStored"]
             : nil
-        if !offline { lastOnline = Date() }
     }
 
     /// Replays recorded input in virtual time, one frame every 16.7 ms, so

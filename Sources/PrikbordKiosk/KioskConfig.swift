@@ -117,8 +117,8 @@ public struct KioskConfig: Sendable {
                 config.screens = try value(option).split(separator: ",").map(String.init)
             case "--sync-interval":
                 let text = try value(option)
-                guard let seconds = Int(text), seconds > 0 else {
-                    throw ArgumentError(description: "--sync-interval is a number of seconds, not \(text)")
+                guard let seconds = Int(text), (1...86_400).contains(seconds) else {
+                    throw ArgumentError(description: "--sync-interval is a number of seconds up to a day, not \(text)")
                 }
                 config.syncInterval = .seconds(seconds)
             case "--sleep":
@@ -129,8 +129,8 @@ public struct KioskConfig: Sendable {
                 config.sleep = schedule
             case "--blank-after":
                 let text = try value(option)
-                guard let minutes = Int(text), minutes >= 0 else {
-                    throw ArgumentError(description: "--blank-after is a number of minutes, not \(text)")
+                guard let minutes = Int(text), (0...10_080).contains(minutes) else {
+                    throw ArgumentError(description: "--blank-after is a number of minutes up to a week (10080), not \(text)")
                 }
                 config.blankAfter = minutes == 0 ? nil : .seconds(minutes * 60)
             case "--screenshots": config.screenshots = URL(fileURLWithPath: try value(option))

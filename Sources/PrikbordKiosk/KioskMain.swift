@@ -15,13 +15,29 @@ public enum KioskMain {
             FileHandle.standardError.write(Data((text + "\n").utf8))
             return text == KioskConfig.usage ? 0 : 2
         }
-        if config.screenshots != nil {
-            return Screenshots.run(config: config)
+        // Check what can be checked before syncing or opening a screen.
+        let unknown = config.screens.filter { PluginCatalog.plugin(id: $0) == nil }
+        guard unknown.isEmpty, !config.screens.isEmpty else {
+            let known = PluginCatalog.all.map { $0.id }.joined(separator: ", ")
+            Log.error("--screens names unknown screens", ["screens": unknown.joined(separator: ","), "known": known])
+            return 2
         }
-        return interactive(config: config)
+        var script: [InputEvent] = []
+        if let file = config.inputScript {
+            do {
+                script = try ScriptedInput.load(path: file.path)
+            } catch {
+                Log.error("input script cannot be read", ["file": file.path, "error": "\(error)"])
+                return 2
+            }
+        }
+        if config.screenshots != nil {
+            return Screenshots.run(config: config, script: script)
+        }
+        return interactive(config: config, script: script)
     }
 
-    private static func interactive(config: KioskConfig) -> Int32 {
+    private static func interactive(config: KioskConfig, script: [InputEvent]) -> Int32 {
         // One seat for the card and the input devices, so both are handed
         // over (and taken back on a VT switch) together.
         let seat = DisplayBringUp.wantsSeat(config: config) ? Seat.openIfAvailable() : nil
@@ -55,14 +71,7 @@ public enum KioskMain {
 
         let input = openInput(config: config, display: display, seat: seat)
         let loop = KioskRunLoop(kiosk: kiosk, display: display, input: input, wakeRead: pipeFDs[0])
-        if let script = config.inputScript {
-            do {
-                loop.schedule(script: try ScriptedInput.load(path: script.path))
-            } catch {
-                Log.error("input script cannot be read", ["file": script.path, "error": "\(error)"])
-                return 2
-            }
-        }
+        if !script.isEmpty { loop.schedule(script: script) }
         let status = loop.run()
         kiosk.close()
         withExtendedLifetime(seatDevice) {}
@@ -70,6 +79,12 @@ public enum KioskMain {
     }
 
     private static func openInput(config: KioskConfig, display: Display, seat: Seat?) -> LibinputSource? {
+        // A headless kiosk is a picture for tests and demos: the machine's
+        // own keyboard and mouse are not its input.
+        if display is HeadlessDisplay {
+            Log.info("headless display: no input devices read; --input-script replays touch")
+            return nil
+        }
         // The display reports its logical size; touch maps onto the panel
         // as mounted, so give the geometry the panel's own size.
         let rotation = InputGeometry.Rotation(rawValue: config.rotation) ?? .none

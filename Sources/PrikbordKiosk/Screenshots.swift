@@ -8,7 +8,7 @@ import PrikbordSync
 @MainActor
 enum Screenshots {
     /// Returns the process's exit status.
-    static func run(config: KioskConfig) -> Int32 {
+    static func run(config: KioskConfig, script: [InputEvent]) -> Int32 {
         guard let directory = config.screenshots else { return 2 }
         let synced = KioskSync.once(config: config)
 
@@ -28,7 +28,7 @@ enum Screenshots {
             return 3
         }
         if !synced {
-            kiosk.shell.status = kiosk.shell.context.strings.format("status.offline", ["time": "–"])
+            kiosk.setOffline(true)
         }
 
         do {
@@ -39,9 +39,9 @@ enum Screenshots {
                 try kiosk.frame.writePNG(to: path)
                 Log.info("screenshot written", ["kiosk.screen": id, "file": path])
             }
-            if let script = config.inputScript {
+            if !script.isEmpty {
                 kiosk.show(screenID: kiosk.screenIDs[0])
-                kiosk.replay(try ScriptedInput.load(path: script.path))
+                kiosk.replay(script)
                 let path = directory.appendingPathComponent("replay.png").path
                 try kiosk.frame.writePNG(to: path)
                 Log.info("screenshot after replay written", ["kiosk.screen": kiosk.activeScreenID, "file": path])
@@ -60,8 +60,7 @@ public enum KioskSync {
     /// One sync into the kiosk's store; false when the server was not reached.
     public static func once(config: KioskConfig) -> Bool {
         do {
-            try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
-            let store = try Store(path: config.dataDirectory.appendingPathComponent("kiosk.sqlite").path)
+            let store = try KioskStore.open(config, check: true)
             defer { store.close() }
             let report = try SyncClient(server: config.server, siteID: config.siteID).syncOnce(into: store)
             Log.info(

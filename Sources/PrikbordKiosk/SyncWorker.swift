@@ -32,19 +32,18 @@ final class SyncWorker: Sendable {
     }
 
     private func loop() {
-        let path = config.dataDirectory.appendingPathComponent("kiosk.sqlite").path
         let client = SyncClient(server: config.server, siteID: config.siteID)
         var online: Bool?
         while true {
-            do {
-                let store = try Store(path: path)
-                let report = try client.syncOnce(into: store)
-                store.close()
+            let outcome = syncOnce(client: client)
+            switch outcome {
+            case .success(let report):
                 if online != true {
                     Log.info("server reached", ["sync.server": config.server.absoluteString, "sync.cursor": "\(report.cursor)"])
-                    send(.online)
-                    online = true
                 }
+                online = true
+                // Every success, so the offline line can say when the last one was.
+                send(.online)
                 if report.applied > 0 || report.blobsFetched > 0 {
                     Log.info(
                         "sync applied changes",
@@ -52,7 +51,10 @@ final class SyncWorker: Sendable {
                     )
                     send(.changed)
                 }
-            } catch {
+            case .failure(let error, let cursorMoved):
+                // Rows may have landed before the failure (a blob download
+                // broke off): show them anyway.
+                if cursorMoved { send(.changed) }
                 if online != false {
                     Log.warning("sync failed; showing stored content", ["sync.server": config.server.absoluteString, "error": "\(error)"])
                     send(.offline)
@@ -60,6 +62,28 @@ final class SyncWorker: Sendable {
                 }
             }
             Thread.sleep(forTimeInterval: Double(config.syncInterval.components.seconds))
+        }
+    }
+
+    private enum Outcome {
+        case success(SyncReport)
+        case failure(Error, cursorMoved: Bool)
+    }
+
+    private func syncOnce(client: SyncClient) -> Outcome {
+        let store: Store
+        do {
+            store = try KioskStore.open(config, check: false)
+        } catch {
+            return .failure(error, cursorMoved: false)
+        }
+        defer { store.close() }
+        let before = (try? store.syncCursor()) ?? 0
+        do {
+            return .success(try client.syncOnce(into: store))
+        } catch {
+            let after = (try? store.syncCursor()) ?? before
+            return .failure(error, cursorMoved: after != before)
         }
     }
 }

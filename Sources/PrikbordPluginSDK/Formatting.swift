@@ -8,10 +8,11 @@ extension PluginContext {
         let hours = minutes / 60
         if minutes < 1 { return strings["time.now"] }
         if minutes < 60 { return strings.format("time.minutes", ["n": "\(minutes)"]) }
-        if hours < 24 { return strings.format("time.hours", ["n": "\(hours)"]) }
         let days = calendar.dateComponents(
             [.day], from: calendar.startOfDay(for: date), to: calendar.startOfDay(for: now)
         ).day ?? 0
+        // Hours only within today: "20 h ago" beside "yesterday" reads oddly.
+        if days == 0 { return strings.format("time.hours", ["n": "\(hours)"]) }
         if days <= 1 { return strings["time.yesterday"] }
         if days < 7 { return strings.format("time.days", ["n": "\(days)"]) }
         return format(date, "d MMMM")

@@ -53,8 +53,11 @@ extension Server {
     private func pin(
         _ postID: String, _ request: HTTPRequest, store: Store
     ) throws -> HTTPResponse {
-        guard let until = request.parameter("until").flatMap(Int64.init) else {
-            return .error(400, "until must be a time in Unix seconds")
+        // Up to the end of year 9999: beyond it times stop fitting a date.
+        guard let until = request.parameter("until").flatMap(Int64.init),
+            (0...253_402_300_799).contains(until)
+        else {
+            return .error(400, "until must be a time in Unix seconds, from 1970 to 9999")
         }
         try store.pin(postID: postID, until: Date(timeIntervalSince1970: TimeInterval(until)))
         return .json(200, ["id": postID, "pinnedUntil": until, "seq": try store.latestSeq()])

@@ -1,4 +1,5 @@
 import Foundation
+import PrikbordLog
 import PrikbordModel
 
 extension Store {
@@ -35,11 +36,9 @@ extension Store {
             WHERE deleted = 0 AND (?1 IS NULL OR site_id = ?1)
             """
         let people = try fetch(Person.self, sql, [SQLValue(siteID)])
-        // SQLite's NOCASE folds ASCII only; names here are Polish, Turkish, Bulgarian.
-        return people.sorted {
-            $0.name.compare($1.name, options: [.caseInsensitive, .diacriticInsensitive])
-                == .orderedAscending
-        }
+        // SQLite's NOCASE folds ASCII only; names here are Polish, Turkish,
+        // Bulgarian. ICU's collation puts Ł beside L and İ beside I.
+        return people.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
     }
 
     public func person(id: String) throws -> Person? {
@@ -100,6 +99,18 @@ extension Store {
     func fetch<Record: StoredRecord>(
         _ type: Record.Type, _ sql: String, _ values: [SQLValue] = []
     ) throws -> [Record] {
-        try database.query(sql, values).map { try Record(row: Row(Record.table, $0)) }
+        // A row that cannot be read as a record is left out with a log line,
+        // so one damaged row never empties a screen.
+        try database.query(sql, values).compactMap { row in
+            do {
+                return try Record(row: Row(Record.table, row))
+            } catch {
+                Log.warning(
+                    "stored row cannot be read; left out",
+                    ["store.table": Record.table, "store.id": row["id"]?.text ?? "?", "error": "\(error)"]
+                )
+                return nil
+            }
+        }
     }
 }

@@ -53,8 +53,8 @@ func parse(_ arguments: [String]) throws -> (URL, Command)? {
             until = date
         case "--days":
             let text = try value(argument)
-            guard let days = Double(text), days > 0 else {
-                throw UsageError(description: "--days \(text) is not a positive number")
+            guard let days = Double(text), days > 0, days <= 3650 else {
+                throw UsageError(description: "--days \(text) is not a number of days from 0 to 3650")
             }
             until = Date().addingTimeInterval(days * 86_400)
         default:

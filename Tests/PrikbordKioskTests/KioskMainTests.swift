@@ -42,9 +42,44 @@ struct KioskMainTests {
         }
     }
 
+    @Test func damagedStoreIsMovedAsideAndRefilledBySync() throws {
+        let demo = try DemoKiosk()
+        let config = demo.config()
+        try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+        let file = config.dataDirectory.appendingPathComponent("kiosk.sqlite")
+        try Data((0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }).write(to: file)
+
+        let shots = demo.folder.appendingPathComponent("shots")
+        let status = KioskMain.run(arguments: [
+            "--server", config.server.absoluteString, "--data", config.dataDirectory.path,
+            "--display", "headless", "--screenshots", shots.path,
+            "--assets", DemoKiosk.assets.path, "--now", "2026-12-03T07:30:00Z",
+        ])
+        #expect(status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: config.dataDirectory.path)
+        #expect(names.contains { $0.hasPrefix("kiosk.sqlite.damaged-") })
+        #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent("news.png").path))
+    }
+
+    @Test func badInputScriptIsRefusedBeforeAnythingIsWritten() throws {
+        let demo = try DemoKiosk()
+        let config = demo.config()
+        let script = demo.folder.appendingPathComponent("script.txt")
+        try "0 tap 1 1\n5 wave 2 2\n".write(to: script, atomically: true, encoding: .utf8)
+        let shots = demo.folder.appendingPathComponent("shots")
+        let status = KioskMain.run(arguments: [
+            "--server", config.server.absoluteString, "--data", config.dataDirectory.path,
+            "--display", "headless", "--screenshots", shots.path, "--input-script", script.path,
+            "--assets", DemoKiosk.assets.path,
+        ])
+        #expect(status == 2)
+        #expect(!FileManager.default.fileExists(atPath: shots.path))
+    }
+
     @Test(arguments: [
         ["--size", "12x12"], ["--rotation", "45"], ["--display", "vga"], ["--server", "ftp://x"],
-        ["--sleep", "late"], ["--frobnicate"], ["--data"],
+        ["--sleep", "late"], ["--frobnicate"], ["--data"], ["--blank-after", "999999999999999999"],
+        ["--sync-interval", "0"],
     ])
     func badOptionsAreRefusedWithAMessage(arguments: [String]) {
         #expect(throws: KioskConfig.ArgumentError.self) { try KioskConfig.parse(arguments) }

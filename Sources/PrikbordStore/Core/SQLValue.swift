@@ -42,7 +42,10 @@ extension SQLValue {
             self = .null
             return
         }
-        self = .integer(Int64(date.timeIntervalSince1970.rounded(.down)))
+        // Dates far outside any calendar (Date.distantFuture and beyond) are
+        // clamped instead of trapping on the conversion.
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        self = .integer(Int64(min(max(seconds, -62_135_596_800), 253_402_300_799)))
     }
 
     init(_ string: String?) {

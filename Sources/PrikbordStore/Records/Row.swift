@@ -39,11 +39,12 @@ struct Row {
         optionalInteger(column).map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
 
+    /// A JSON object of texts by language; any other text is taken as the
+    /// same text in every language, so one odd row cannot empty a screen.
     func localized(_ column: String) throws -> LocalizedText {
-        let data = Data(try text(column).utf8)
-        guard let values = try? JSONDecoder().decode([String: String].self, from: data) else {
-            throw mismatch(column, "a JSON object of texts")
-        }
+        let raw = try text(column)
+        guard let values = try? JSONDecoder().decode([String: String].self, from: Data(raw.utf8))
+        else { return LocalizedText(plain: raw) }
         return LocalizedText(values)
     }
 

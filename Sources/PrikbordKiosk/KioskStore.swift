@@ -1,0 +1,48 @@
+import Foundation
+import PrikbordLog
+import PrikbordStore
+
+/// Opens the kiosk's store, and starts a new one when the file is damaged.
+///
+/// The kiosk's store is a copy of what the server holds: a file that is
+/// not SQLite, or fails SQLite's quick check, is moved aside (kept for IT
+/// to look at) and the next sync fills a fresh one. A wall screen must not
+/// stay dark because of a bad sector.
+enum KioskStore {
+    static func path(_ config: KioskConfig) -> String {
+        config.dataDirectory.appendingPathComponent("kiosk.sqlite").path
+    }
+
+    /// Opens the store; checks it first when `check` is set (once at start).
+    static func open(_ config: KioskConfig, check: Bool) throws -> Store {
+        try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+        let file = path(config)
+        do {
+            let store = try Store(path: file)
+            guard check else { return store }
+            if let problem = try? quickCheckProblem(store) {
+                store.close()
+                throw StoreError(code: 11, message: "quick_check: \(problem)")
+            }
+            return store
+        } catch let error as StoreError where [11, 26].contains(error.code & 0xff) {
+            // SQLITE_CORRUPT, SQLITE_NOTADB (and their extended codes).
+            let aside = file + ".damaged-\(Int(Date().timeIntervalSince1970))"
+            Log.error(
+                "kiosk store is damaged; moved aside, starting a fresh one that the next sync fills",
+                ["store.file": file, "store.moved_to": aside, "error": "\(error)"]
+            )
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: file + suffix) {
+                try FileManager.default.moveItem(atPath: file + suffix, toPath: aside + suffix)
+            }
+            return try Store(path: file)
+        }
+    }
+
+    /// nil when SQLite finds the file sound, else its first complaint.
+    private static func quickCheckProblem(_ store: Store) throws -> String? {
+        let rows = try store.database.query("PRAGMA quick_check(1)")
+        let answer = rows.first?.values.first?.text ?? "ok"
+        return answer == "ok" ? nil : answer
+    }
+}

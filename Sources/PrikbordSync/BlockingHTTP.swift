@@ -9,7 +9,13 @@ import Foundation
 public struct BlockingHTTP: Sendable {
     private let session: URLSession
 
-    public init(timeout: TimeInterval = 15) {
+    public let timeout: TimeInterval
+
+    // TODO: while a server holds a connection open without answering,
+    // FoundationNetworking's socket source spins a core until the timeout;
+    // the short timeout bounds that, a fix belongs in URLSession's curl glue.
+    public init(timeout: TimeInterval = 8) {
+        self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
@@ -29,7 +35,11 @@ public struct BlockingHTTP: Sendable {
         let url = request.url?.absoluteString ?? "?"
         let (data, response, error) = exchange.result
         if let error {
-            throw SyncError.unreachable("\(url): \(error.localizedDescription)")
+            let code = (error as NSError).code
+            let reason = code == NSURLErrorTimedOut
+                ? "no answer within \(Int(timeout)) s"
+                : code == NSURLErrorCannotConnectToHost ? "connection refused" : error.localizedDescription
+            throw SyncError.unreachable("\(url): \(reason)")
         }
         guard let response = response as? HTTPURLResponse else {
             throw SyncError.unreachable("\(url): no HTTP response")

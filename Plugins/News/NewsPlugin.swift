@@ -8,6 +8,7 @@ public final class NewsPlugin: ScreenPlugin {
     public static let id = "news"
     public let titleKey = "nav.news"
     public let icon = Icon.news
+    public let usesFullWidth = true
 
     /// How many posts the screen holds at most.
     static let feedLimit = 200
@@ -42,14 +43,22 @@ public final class NewsPlugin: ScreenPlugin {
             blocks.append(MessageBlock(strings["news.empty"], context: context))
         }
         let now = context.now
-        for post in posts {
+        let cards: [Block] = posts.map { post in
             let author = post.authorID.flatMap { context.data.person(id: $0) }
-            blocks.append(
-                PostBlock(
-                    post: post, author: author, pinned: post.isPinned(at: now),
-                    expanded: expanded.contains(post.id), context: context
-                ) { [weak self] in self?.toggle(post.id) }
-            )
+            return PostBlock(
+                post: post, author: author, pinned: post.isPinned(at: now),
+                expanded: expanded.contains(post.id), context: context
+            ) { [weak self] in self?.toggle(post.id) }
+        }
+        // A wide screen shows two cards a row; a column wider than a
+        // comfortable line of text reads badly.
+        let columns = width >= context.theme.px(1400) ? 2 : 1
+        guard columns > 1 else { return blocks + cards }
+        var start = 0
+        while start < cards.count {
+            let row = Array(cards[start..<min(start + columns, cards.count)])
+            blocks.append(ColumnsBlock(row, count: columns, gap: context.theme.gap))
+            start += columns
         }
         return blocks
     }

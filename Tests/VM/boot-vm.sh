@@ -31,26 +31,19 @@ qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp "${VM_SMP:-2}" \
 qemu=$!
 
 started=$SECONDS
+python3 "$here/qmp.py" "$monitor" serve "$share" &
+screenshots=$!
 while kill -0 "$qemu" 2>/dev/null; do
-    for request in "$share"/req/*; do
-        [ -e "$request" ] || continue
-        name=$(basename "$request")
-        if python3 "$here/qmp.py" "$monitor" screendump "$share/out/$name.ppm"; then
-            echo "host: screenshot $name at $((SECONDS - started))s"
-        else
-            echo "host: screenshot $name FAILED"
-            echo "$name" >> "$share/out/failed-screenshots"
-        fi
-        rm -f "$request"
-    done
     if [ $((SECONDS - started)) -ge "$timeout" ]; then
         echo "host: no power-off after ${timeout}s, stopping qemu"
         kill "$qemu"
         break
     fi
-    sleep 0.02
+    sleep 0.5
 done
 wait "$qemu"
+kill "$screenshots" 2>/dev/null
+wait "$screenshots" 2>/dev/null
 rm -f "$monitor"
 status=$(cat "$share/out/status" 2>/dev/null || echo 98)
 echo "host: guest status $status after $((SECONDS - started))s on $gpu"

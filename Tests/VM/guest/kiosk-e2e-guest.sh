@@ -60,13 +60,30 @@ panel_point() {
 
 tap() { finger "tap $(panel_point "$1" "$2")"; }
 
-# shot NAME: what the GPU scans out now, after the kiosk had a moment to
-# draw and flip (TCG is slow; no log line is written per frame).
+# frames: how many frames the kiosk has put on screen (its debug log).
+frames() { grep -c '^prikbord debug: frame shown' "$log"; }
+
+# shot NAME [BEFORE [SECONDS]]: once a frame after the BEFORE'th is on screen
+# (or SECONDS, 10, passed without one) and none followed for half a second,
+# what the GPU scans out.
 shot() {
-    sleep "${2:-0.6}"
+    before=${2:-$mark}
+    for _ in $(seq $((${3:-10} * 5))); do
+        [ "$(frames)" -gt "$before" ] && break
+        sleep 0.2
+    done
+    shown=$(frames)
+    for _ in $(seq 40); do
+        sleep 0.5
+        now_shown=$(frames)
+        [ "$now_shown" = "$shown" ] && break
+        shown=$now_shown
+    done
     e2e-screenshot "$1"
-    say "screenshot $1"
+    say "screenshot $1 (frames $before -> $shown)"
 }
+
+mark_frames() { mark=$(frames); }
 
 run_kiosk() {
     rotation=$1
@@ -74,7 +91,7 @@ run_kiosk() {
     . "$share/targets-$rotation.env"
     log=$out/kiosk-$tag.log
     say "kiosk $tag: starting (rotation $rotation)"
-    prikbord --display drm --rotation "$rotation" --now "$now" --assets "$share/assets" \
+    PRIKBORD_DEBUG=1 prikbord --display drm --rotation "$rotation" --now "$now" --assets "$share/assets" \
         --data "/tmp/kiosk-$tag" --server http://127.0.0.1:8080 --sync-interval 600 \
         2> "$log" &
     kiosk=$!
@@ -84,47 +101,59 @@ run_kiosk() {
     check "$tag-first-sync" $? "$(grep -o 'sync.applied=[0-9]*' "$log" | head -1)"
     grep -q "seat opened" "$log"
     check "$tag-seat" $? "$(grep -o 'input.opener=[a-z]*' "$log" | head -1)"
-    shot "$tag-1-news" 2
+    shot "$tag-1-news" "$(awk '/sync applied changes/ { exit } /frame shown/ { n++ }
+                              END { print n + 0 }' "$log")"
 
-    # A finger held on the People tab: the pressed pill, then the directory
-    # on lift. Kept under the long press (500 ms), which would swallow the tap.
-    # No process is started while the finger is down: under TCG each costs
-    # tens of milliseconds.
+    # A finger held on the People tab shows it pressed. The host screenshots
+    # back to back while it is down, since under TCG one round trip to the
+    # host outlasts the 500 ms after which a still finger is a long press
+    # (which ends the pressed state, and then lifting taps nothing).
+    echo > "$share/req/$tag-2-pressed.burst"
+    sleep 0.3
+    mark_frames
     finger "down 0 $(panel_point $PEOPLE_X $PEOPLE_Y)"
-    read -r hold_started _ < /proc/uptime
-    sleep 0.15
-    : > "$share/req/$tag-2-pressed"
-    while [ -e "$share/req/$tag-2-pressed" ]; do sleep 0.02; done
-    read -r hold_ended _ < /proc/uptime
+    for _ in $(seq 40); do [ "$(frames)" -gt $((mark + 1)) ] && break; sleep 0.05; done
+    sleep 0.2
+    rm -f "$share/req/$tag-2-pressed.burst"
+    say "burst $tag-2-pressed: frames $mark -> $(frames) while the finger was down"
+    mark_frames
     finger "up 0"
-    say "screenshot $tag-2-pressed, finger held $(awk -v a="$hold_started" -v b="$hold_ended" \
-        'BEGIN { printf "%.0f", (b - a) * 1000 }') ms"
+    shot "$tag-3-after-hold" "" 2
     # libinput reports the devices it found at start only with the first
     # event after them (the kiosk dispatches when its fd turns readable).
     wait_for "$log" 'input device added input.device="Prikbord VM touchscreen" input.touch=yes' 10
     check "$tag-touchscreen" $? "(libinput picked up the uinput device through the seat)"
-    shot "$tag-3-directory" 1
+
+    mark_frames
+    tap $PEOPLE_X $PEOPLE_Y
+    shot "$tag-3-directory"
+    say "touch as the kiosk saw it: $(grep "debug: touch" "$log" | tr -d "\n" |
+        sed "s/prikbord debug: touch//g")"
 
     # Up by DRAG_PX, slowly, then rest before lifting so it does not fling.
+    mark_frames
     finger "down 0 $(panel_point $DRAG_X $DRAG_Y)"
     for step in 1 2 3 4 5 6 7 8 9 10 11 12; do
         finger "move 0 $(panel_point $DRAG_X $((DRAG_Y - DRAG_PX * step / 12)))"
         sleep 0.05
     done
-    shot "$tag-4-scrolled" 0.8
+    shot "$tag-4-scrolled"
     finger "up 0"
 
     # Back to the top (a tap on the active tab), then the search field.
+    mark_frames
     tap $PEOPLE_X $PEOPLE_Y
-    sleep 1
+    shot "$tag-5-top"
+    mark_frames
     tap $SEARCH_X $SEARCH_Y
-    shot "$tag-5-keyboard" 1.2
+    shot "$tag-5-keyboard"
 
     for key in $KEYS; do
+        mark_frames
         eval "tap \$KEY_${key}_X \$KEY_${key}_Y"
-        sleep 0.5
+        shot "$tag-6-key-$key"
     done
-    shot "$tag-6-typed" 1.2
+    cp "$out/$tag-6-key-$(echo $KEYS | awk '{ print $NF }').ppm" "$out/$tag-6-typed.ppm" 2>/dev/null
 
     kill -TERM "$kiosk"
     wait "$kiosk"

@@ -64,7 +64,7 @@ tap() { finger "tap $(panel_point "$1" "$2")"; }
 frames() { grep -c '^prikbord debug: frame shown' "$log"; }
 
 # shot NAME [BEFORE [SECONDS]]: once a frame after the BEFORE'th is on screen
-# (or SECONDS, 10, passed without one) and none followed for half a second,
+# (or SECONDS, 10, passed without one) and none followed for 1.2 seconds,
 # what the GPU scans out.
 shot() {
     before=${2:-$mark}
@@ -72,12 +72,17 @@ shot() {
         [ "$(frames)" -gt "$before" ] && break
         sleep 0.2
     done
-    shown=$(frames)
-    for _ in $(seq 40); do
-        sleep 0.5
+    # Quiet for 1.2 s: a full rotated frame takes about a second under TCG.
+    shown=$(frames) quiet=0
+    for _ in $(seq 60); do
+        sleep 0.4
         now_shown=$(frames)
-        [ "$now_shown" = "$shown" ] && break
-        shown=$now_shown
+        if [ "$now_shown" = "$shown" ]; then
+            quiet=$((quiet + 1))
+            [ "$quiet" -ge 3 ] && break
+        else
+            quiet=0 shown=$now_shown
+        fi
     done
     e2e-screenshot "$1"
     say "screenshot $1 (frames $before -> $shown)"

@@ -150,6 +150,7 @@ public final class DRMDisplay: Display {
             }
             needsModeset = false
             backIndex = 1 - index
+            Log.debug("frame shown by modeset", ["drm.connector": output.connectorName])
             onFlipComplete?(monotonicMicroseconds())
             return
         }
@@ -181,6 +182,9 @@ public final class DRMDisplay: Display {
     /// A flip completion, from `dispatchEvents`.
     func flipCompleted(microseconds: UInt64) {
         isFlipPending = false
+        // Only with PRIKBORD_DEBUG: the VM test waits for these to know a
+        // frame is on screen before it takes a screenshot.
+        Log.debug("frame shown", ["drm.flip.usec": "\(microseconds)"])
         onFlipComplete?(microseconds)
     }
 

@@ -68,6 +68,13 @@ extension LibinputSource {
 
         // Seat slots are unique across all touch devices of the seat.
         let slot = libinput_event_touch_get_seat_slot(event)
+        if type != LIBINPUT_EVENT_TOUCH_MOTION {
+            // How long the event waited for us; the VM test reads this.
+            Log.debug("touch", [
+                "input.event": type == LIBINPUT_EVENT_TOUCH_DOWN ? "down" : "up",
+                "input.lag.ms": "\((MonotonicClock.now() &- time) / 1000)",
+            ])
+        }
         switch type {
         case LIBINPUT_EVENT_TOUCH_DOWN, LIBINPUT_EVENT_TOUCH_MOTION:
             let point = geometry.map(

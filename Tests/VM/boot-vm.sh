@@ -3,7 +3,7 @@
 #   boot-vm.sh SHARE_DIR          (bin/, command, guest-run.sh prepared by the caller)
 # Env: GPU=virtio|bochs  VM_CACHE  VM_TIMEOUT=seconds (240)  VM_SMP (2)  VM_MEMORY (1024)
 # The guest asks for a screenshot by creating SHARE/req/NAME; we write
-# SHARE/out/NAME.ppm and .png through QMP and delete the request. The guest's
+# SHARE/out/NAME.ppm through QMP and delete the request. The guest's
 # exit status (SHARE/out/status) is ours; 98 when it never reported one.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,27 +31,19 @@ qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp "${VM_SMP:-2}" \
 qemu=$!
 
 started=$SECONDS
+python3 "$here/qmp.py" "$monitor" serve "$share" &
+screenshots=$!
 while kill -0 "$qemu" 2>/dev/null; do
-    for request in "$share"/req/*; do
-        [ -e "$request" ] || continue
-        name=$(basename "$request")
-        if python3 "$here/qmp.py" "$monitor" screendump "$share/out/$name.ppm" &&
-           python3 "$here/qmp.py" "$monitor" screendump "$share/out/$name.png"; then
-            echo "host: screenshot $name at $((SECONDS - started))s"
-        else
-            echo "host: screenshot $name FAILED"
-            echo "$name" >> "$share/out/failed-screenshots"
-        fi
-        rm -f "$request"
-    done
     if [ $((SECONDS - started)) -ge "$timeout" ]; then
         echo "host: no power-off after ${timeout}s, stopping qemu"
         kill "$qemu"
         break
     fi
-    sleep 0.1
+    sleep 0.5
 done
 wait "$qemu"
+kill "$screenshots" 2>/dev/null
+wait "$screenshots" 2>/dev/null
 rm -f "$monitor"
 status=$(cat "$share/out/status" 2>/dev/null || echo 98)
 echo "host: guest status $status after $((SECONDS - started))s on $gpu"

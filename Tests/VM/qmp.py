@@ -3,7 +3,12 @@
 
     qmp.py SOCKET screendump FILE     FILE.ppm or FILE.png, of the primary console
     qmp.py SOCKET quit
+    qmp.py SOCKET serve SHARE         screenshots on request, until qemu exits:
+                                      SHARE/req/NAME -> SHARE/out/NAME.ppm, then the
+                                      request is deleted (one connection, 10 ms polls,
+                                      so a guest holding a finger down waits little)
 """
+import os
 import json
 import socket
 import sys
@@ -44,9 +49,50 @@ class Monitor:
                 return reply["return"]
 
 
+def serve(monitor, share):
+    requests, out = os.path.join(share, "req"), os.path.join(share, "out")
+    started = time.monotonic()
+    seen = set()
+    while True:
+        # A request is served on the poll after the one that found it: the
+        # guest's create over 9p is several steps, and a file deleted in
+        # between fails it.
+        names = set(os.listdir(requests))
+        ready, seen = sorted(names & seen), names - seen
+        for name in ready:
+            if name.endswith(".burst"):
+                burst(monitor, os.path.join(requests, name), os.path.join(out, name[:-6]))
+                continue
+            target = os.path.join(out, name + ".ppm")
+            try:
+                monitor.execute("screendump", filename=target, format="ppm")
+                print(f"host: screenshot {name} at {time.monotonic() - started:.1f}s", flush=True)
+            except SystemExit as error:
+                if "closed" in str(error):
+                    return
+                print(f"host: screenshot {name} FAILED: {error}", flush=True)
+                with open(os.path.join(out, "failed-screenshots"), "a") as failed:
+                    failed.write(name + "\n")
+            os.unlink(os.path.join(requests, name))
+        time.sleep(0.01)
+
+
+def burst(monitor, request, prefix):
+    """Screenshots back to back (PREFIX.1.ppm, ...) until the guest deletes
+    the request: for states that last less than one guest round trip."""
+    count, started = 0, time.monotonic()
+    while os.path.exists(request) and time.monotonic() - started < 10:
+        count += 1
+        monitor.execute("screendump", filename=f"{prefix}.{count}.ppm", format="ppm")
+        time.sleep(0.03)
+    print(f"host: burst {os.path.basename(prefix)}: {count} screenshots", flush=True)
+
+
 def main(argv):
     monitor = Monitor(argv[1])
-    if argv[2] == "screendump":
+    if argv[2] == "serve":
+        serve(monitor, argv[3])
+    elif argv[2] == "screendump":
         target = argv[3]
         kind = "png" if target.endswith(".png") else "ppm"
         monitor.execute("screendump", filename=target, format=kind)

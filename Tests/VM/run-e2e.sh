@@ -1,12 +1,14 @@
 #!/bin/bash
 # End-to-end test on a real DRM device in a throwaway VM (qemu, TCG).
 #
-#   Tests/VM/run-e2e.sh [--gpu virtio|bochs]... [--product NAME]... [--] [COMMAND]
+#   Tests/VM/run-e2e.sh [--gpu virtio|bochs]... [--product NAME]... [--share PATH]...
+#                       [--] [COMMAND]
 #
 # Builds the products as static-stdlib release binaries, builds or reuses a small
 # Debian image with the kernel, seatd, udev and the binaries' shared libraries,
 # boots it once per GPU and runs COMMAND in the guest (sh -c, as root, with the
-# binaries, `e2e-screenshot NAME` and `vm-touch` on PATH). A guest program asks for
+# binaries, `e2e-screenshot NAME`, `vm-touch` and `kiosk-e2e-guest` on PATH; each
+# --share PATH is copied to the top of the share, $E2E_SHARE). A guest program asks for
 # screenshots by creating $E2E_SHARE/req/NAME; when it also writes
 # $E2E_SHARE/out/NAME.expected.ppm, the screenshot must match it pixel for pixel.
 # Exit status: 0 when every boot's command exited 0 and every screenshot matched.
@@ -18,11 +20,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export VM_CACHE=${VM_CACHE:-/var/tmp/prikbord-vm}
 results=${E2E_RESULTS:-$VM_CACHE/results}
-gpus=() products=()
+gpus=() products=() shared=()
 while [ $# -gt 0 ]; do
     case $1 in
         --gpu) gpus+=("$2"); shift 2 ;;
         --product) products+=("$2"); shift 2 ;;
+        --share) shared+=("$2"); shift 2 ;;
         --) shift; break ;;
         *) break ;;
     esac
@@ -40,7 +43,8 @@ all_started=$(date +%s.%N)
 
 step "host packages"
 # The VM's tools, and the C libraries the binaries are built against.
-wanted="qemu-system-x86 debootstrap cpio zstd kmod busybox-static python3 gcc libc6-dev
+wanted="qemu-system-x86 debootstrap cpio zstd kmod busybox-static python3 python3-pil
+    python3-numpy gcc libc6-dev
     libdrm-dev libsystemd-dev libpixman-1-dev libfreetype-dev libharfbuzz-dev
     libfontconfig-dev libpng-dev libturbojpeg0-dev libinput-dev libudev-dev libseat-dev
     libsqlite3-dev libsodium-dev libmicrohttpd-dev libcurl4-openssl-dev"
@@ -63,6 +67,7 @@ done
 gcc -O2 -Wall -static -o "$bin/vm-touch" "$here/guest/vm-touch.c"
 cp "$here/guest/e2e-screenshot" "$bin/"
 install -m 755 "$here/guest/touch-smoke.sh" "$bin/touch-smoke"
+install -m 755 "$here/guest/kiosk-e2e-guest.sh" "$bin/kiosk-e2e-guest"
 took "build"
 
 step "image"
@@ -85,10 +90,14 @@ for gpu in "${gpus[@]}"; do
     share=$VM_CACHE/share-$gpu
     rm -rf "$share" && mkdir -p "$share/out" "$share/req"
     cp -a "$bin" "$share/bin"
+    for path in ${shared[@]+"${shared[@]}"}; do cp -a "$path" "$share/"; done
     install -m 755 "$here/guest/guest-run.sh" "$share/guest-run.sh"
     printf '%s\n' "$command" > "$share/command"
     GPU=$gpu "$here/boot-vm.sh" "$share" || { echo "FAIL: guest status $? on $gpu"; status=1; }
-    grep -aE '^(init|guest|drm-probe|vm-touch|touch-smoke):' "$share/out/serial.log" || true
+    grep -aE '^(init|guest|drm-probe|vm-touch|touch-smoke|kiosk-e2e):' "$share/out/serial.log" ||
+        true
+    # Screenshots are taken as PPM only, to keep a held finger short; PNG here.
+    python3 "$here/ppm-to-png.py" "$share"/out/*.ppm
     took "boot on $gpu"
 
     for expected in "$share"/out/*.expected.ppm; do

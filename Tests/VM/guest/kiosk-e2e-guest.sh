@@ -1,0 +1,178 @@
+#!/bin/sh
+# kiosk-e2e-guest ROTATION...: the real kiosk on the VM's DRM card, touched
+# through a real uinput touchscreen, with a screenshot of the scanout after
+# each step. Runs in the guest (see guest-run.sh); the host compares.
+#
+# Targets are logical points of the kiosk's picture (targets.env, written by
+# the host); vm-touch is given PANEL points, converted here from the rotation
+# the panel is mounted at, so the kiosk's own mapping is what gets tested.
+# Env: E2E_NOW (fixed clock), PANEL (WxH of the GPU's mode, 1024x768).
+set -u
+share=$E2E_SHARE
+out=$share/out
+now=${E2E_NOW:-2026-03-10T09:30:00Z}
+panel=${PANEL:-1024x768}
+panel_width=${panel%x*}
+started=$(cut -d' ' -f1 /proc/uptime)
+fail=0
+
+say() { echo "kiosk-e2e: $(awk -v s="$started" '{ printf "%6.1f", $1 - s }' /proc/uptime)s $*"; }
+check() { # NAME CONDITION-STATUS DETAIL
+    if [ "$2" = 0 ]; then say "PASS $1 $3"; else say "FAIL $1 $3"; fail=1; fi
+}
+
+# wait_for FILE PATTERN SECONDS: until the log holds the line.
+wait_for() {
+    for _ in $(seq $(($3 * 10))); do
+        grep -q "$2" "$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+say "starting the server (demo at $now)"
+prikbord-server --data /tmp/server --demo --bind 127.0.0.1 --port 8080 --demo-now "$now" \
+    --assets "$share/assets" > "$out/server.log" 2>&1 &
+server=$!
+wait_for "$out/server.log" "prikbord-server listening" 60
+check server-listening $? "(log out/server.log)"
+
+# One touchscreen for the whole boot, fed line by line through a FIFO so a
+# finger can stay down while the host takes a screenshot.
+mkfifo /tmp/touch
+vm-touch --size "$panel" /tmp/touch > "$out/vm-touch.log" 2>&1 &
+touch_pid=$!
+exec 3> /tmp/touch
+wait_for "$out/vm-touch.log" "device created" 10
+check touch-device $? ""
+
+finger() { echo "$*" >&3; }
+
+# panel_point X Y: the panel point under logical (X, Y) at $rotation, the
+# inverse of what InputGeometry undoes (quarter turn: logical top-left at
+# the panel's top-right).
+panel_point() {
+    case $rotation in
+        0) echo "$1 $2" ;;
+        90) echo "$((panel_width - $2)) $1" ;;
+    esac
+}
+
+tap() { finger "tap $(panel_point "$1" "$2")"; }
+
+# frames: how many frames the kiosk has put on screen (its debug log).
+frames() { grep -c '^prikbord debug: frame shown' "$log"; }
+
+# shot NAME [BEFORE [SECONDS]]: once a frame after the BEFORE'th is on screen
+# (or SECONDS, 10, passed without one) and none followed for 1.2 seconds,
+# what the GPU scans out.
+shot() {
+    before=${2:-$mark}
+    for _ in $(seq $((${3:-10} * 5))); do
+        [ "$(frames)" -gt "$before" ] && break
+        sleep 0.2
+    done
+    # Quiet for 1.2 s: a full rotated frame takes about a second under TCG.
+    shown=$(frames) quiet=0
+    for _ in $(seq 60); do
+        sleep 0.4
+        now_shown=$(frames)
+        if [ "$now_shown" = "$shown" ]; then
+            quiet=$((quiet + 1))
+            [ "$quiet" -ge 3 ] && break
+        else
+            quiet=0 shown=$now_shown
+        fi
+    done
+    e2e-screenshot "$1"
+    say "screenshot $1 (frames $before -> $shown)"
+}
+
+mark_frames() { mark=$(frames); }
+
+run_kiosk() {
+    rotation=$1
+    tag=r$rotation
+    . "$share/targets-$rotation.env"
+    log=$out/kiosk-$tag.log
+    say "kiosk $tag: starting (rotation $rotation)"
+    PRIKBORD_DEBUG=1 prikbord --display drm --rotation "$rotation" --now "$now" --assets "$share/assets" \
+        --data "/tmp/kiosk-$tag" --server http://127.0.0.1:8080 --sync-interval 600 \
+        2> "$log" &
+    kiosk=$!
+    wait_for "$log" "kiosk running" 60
+    check "$tag-running" $? "$(grep -o 'display=.*' "$log" | head -1)"
+    wait_for "$log" "sync applied changes" 60
+    check "$tag-first-sync" $? "$(grep -o 'sync.applied=[0-9]*' "$log" | head -1)"
+    grep -q "seat opened" "$log"
+    check "$tag-seat" $? "$(grep -o 'input.opener=[a-z]*' "$log" | head -1)"
+    shot "$tag-1-news" "$(awk '/sync applied changes/ { exit } /frame shown/ { n++ }
+                              END { print n + 0 }' "$log")"
+
+    # A finger held on the People tab shows it pressed. The host screenshots
+    # back to back while it is down, since under TCG one round trip to the
+    # host outlasts the 500 ms after which a still finger is a long press
+    # (which ends the pressed state, and then lifting taps nothing).
+    echo > "$share/req/$tag-2-pressed.burst"
+    sleep 0.3
+    mark_frames
+    finger "down 0 $(panel_point $PEOPLE_X $PEOPLE_Y)"
+    for _ in $(seq 40); do [ "$(frames)" -gt $((mark + 1)) ] && break; sleep 0.05; done
+    sleep 0.2
+    rm -f "$share/req/$tag-2-pressed.burst"
+    say "burst $tag-2-pressed: frames $mark -> $(frames) while the finger was down"
+    mark_frames
+    finger "up 0"
+    shot "$tag-3-after-hold" "" 2
+    # libinput reports the devices it found at start only with the first
+    # event after them (the kiosk dispatches when its fd turns readable).
+    wait_for "$log" 'input device added input.device="Prikbord VM touchscreen" input.touch=yes' 10
+    check "$tag-touchscreen" $? "(libinput picked up the uinput device through the seat)"
+
+    mark_frames
+    tap $PEOPLE_X $PEOPLE_Y
+    shot "$tag-3-directory"
+    say "touch as the kiosk saw it: $(grep "debug: touch" "$log" | tr -d "\n" |
+        sed "s/prikbord debug: touch//g")"
+
+    # Up by DRAG_PX, slowly, then rest before lifting so it does not fling.
+    mark_frames
+    finger "down 0 $(panel_point $DRAG_X $DRAG_Y)"
+    for step in 1 2 3 4 5 6 7 8 9 10 11 12; do
+        finger "move 0 $(panel_point $DRAG_X $((DRAG_Y - DRAG_PX * step / 12)))"
+        sleep 0.05
+    done
+    shot "$tag-4-scrolled"
+    finger "up 0"
+
+    # Back to the top (a tap on the active tab), then the search field.
+    mark_frames
+    tap $PEOPLE_X $PEOPLE_Y
+    shot "$tag-5-top"
+    mark_frames
+    tap $SEARCH_X $SEARCH_Y
+    shot "$tag-5-keyboard"
+
+    for key in $KEYS; do
+        mark_frames
+        eval "tap \$KEY_${key}_X \$KEY_${key}_Y"
+        shot "$tag-6-key-$key"
+    done
+    cp "$out/$tag-6-key-$(echo $KEYS | awk '{ print $NF }').ppm" "$out/$tag-6-typed.ppm" 2>/dev/null
+
+    kill -TERM "$kiosk"
+    wait "$kiosk"
+    status=$?
+    check "$tag-exit" "$status" "status $status"
+    grep -E '^prikbord (error|warning)' "$log" | head -5 | sed "s/^/kiosk-e2e: $tag log: /"
+}
+
+for rotation in "$@"; do run_kiosk "$rotation"; done
+
+exec 3>&-
+wait "$touch_pid"
+check touch-script $? "(vm-touch exit)"
+kill -TERM "$server"
+wait "$server"
+say "done"
+exit $fail

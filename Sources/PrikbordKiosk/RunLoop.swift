@@ -58,6 +58,9 @@ final class KioskRunLoop {
 
     func run() -> Int32 {
         installSignalHandlers()
+        // libinput queues the devices it found at start; take them now
+        // rather than with the first touch.
+        if let input { for event in input.dispatch() { route(event) } }
         present()
         Log.info("kiosk running", ["display": display.summary, "kiosk.screen": kiosk.activeScreenID])
         while stopRequested == 0 {

@@ -69,6 +69,17 @@ struct ScreenshotTests {
         #expect(kiosk.activeScreenID == "news")
     }
 
+    @Test func slowTapOnATabStillOpensIt() throws {
+        let demo = try DemoKiosk()
+        let config = demo.config()
+        #expect(KioskSync.once(config: config))
+        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        defer { kiosk.close() }
+        // Held for 800 ms: a long press, which on a tab is a slow tap.
+        kiosk.replay(try ScriptedInput.parse("0 longpress 675 1830 800\n"))
+        #expect(kiosk.activeScreenID == "agenda")
+    }
+
     @Test func tapOpensALongPostAndASecondTapClosesIt() throws {
         let demo = try DemoKiosk()
         let config = demo.config()

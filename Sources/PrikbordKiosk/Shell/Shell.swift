@@ -221,12 +221,18 @@ final class Shell {
             }
             touchTarget = .none
         case .longPress(let x, let y):
-            if case .keyboard = touchTarget, let keyboard,
-                keyboard.longPress(at: Point(x: Int(x), y: Int(y)))
-            {
-                drawKeyboard()
+            // A long press is a slow tap wherever nothing else is meant by
+            // it: a worker who holds a tab a little long still gets the
+            // screen. Only a letter with accents opens its accent strip.
+            let point = Point(x: Int(x), y: Int(y))
+            if case .keyboard = touchTarget, let keyboard {
+                if keyboard.longPress(at: point) {
+                    drawKeyboard()
+                } else {
+                    apply(keyboard.tap(at: point))
+                }
             } else {
-                endPress()
+                handle(.tap(x: x, y: y), now: now)
             }
         case .dragBegan:
             endPress()

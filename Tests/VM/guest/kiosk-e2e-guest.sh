@@ -112,7 +112,7 @@ run_kiosk() {
     # A finger held on the People tab shows it pressed. The host screenshots
     # back to back while it is down, since under TCG one round trip to the
     # host outlasts the 500 ms after which a still finger is a long press
-    # (which ends the pressed state, and then lifting taps nothing).
+    # (which on a tab counts as a slow tap and opens the screen).
     echo > "$share/req/$tag-2-pressed.burst"
     sleep 0.3
     mark_frames
@@ -124,8 +124,6 @@ run_kiosk() {
     mark_frames
     finger "up 0"
     shot "$tag-3-after-hold" "" 2
-    # libinput reports the devices it found at start only with the first
-    # event after them (the kiosk dispatches when its fd turns readable).
     wait_for "$log" 'input device added input.device="Prikbord VM touchscreen" input.touch=yes' 10
     check "$tag-touchscreen" $? "(libinput picked up the uinput device through the seat)"
 

@@ -41,6 +41,8 @@ enum PanelCopy {
                 guard !rect.isEmpty else { continue }
                 if rotation == .none && panel.format == .xrgb8888 {
                     copyRows(rect, sourceBase, sourceStride, panel)
+                } else if panel.format == .xrgb8888, fits(frame, panel, rotation) {
+                    copyRotatedTiles(rect, sourceBase, sourceStride, frame, panel, rotation)
                 } else {
                     copyPixels(rect, sourceBase, sourceStride, frame, panel, rotation)
                 }
@@ -60,6 +62,56 @@ enum PanelCopy {
                 source + y * sourceStride + rect.minX * 4,
                 width * 4
             )
+        }
+    }
+
+    /// Whether the rotated frame covers the panel exactly, so every target
+    /// pixel is inside it without a check per pixel.
+    private static func fits(_ frame: Surface, _ panel: PanelMemory, _ rotation: Rotation) -> Bool {
+        let turned = rotation == .quarter || rotation == .threeQuarters
+        return (turned ? frame.height : frame.width) <= panel.width
+            && (turned ? frame.width : frame.height) <= panel.height
+    }
+
+    /// Side of the square tiles a rotated copy walks, so that both the rows
+    /// read and the columns written stay in cache.
+    static let tile = 32
+
+    /// A rotated XRGB copy: tile by tile, each source row written down a
+    /// panel column (or along a reversed row) with pointer steps only.
+    private static func copyRotatedTiles(
+        _ rect: Rect, _ source: UnsafeMutableRawPointer, _ sourceStride: Int,
+        _ frame: Surface, _ panel: PanelMemory, _ rotation: Rotation
+    ) {
+        let panelPixels = panel.stride / 4
+        let target = panel.base.assumingMemoryBound(to: UInt32.self)
+        var tileY = rect.minY
+        while tileY < rect.maxY {
+            let tileBottom = min(tileY + tile, rect.maxY)
+            var tileX = rect.minX
+            while tileX < rect.maxX {
+                let tileRight = min(tileX + tile, rect.maxX)
+                for y in tileY..<tileBottom {
+                    let row = (source + y * sourceStride).assumingMemoryBound(to: UInt32.self)
+                    let first = rotation.panelPoint(
+                        x: tileX, y: y, logicalWidth: frame.width, logicalHeight: frame.height)
+                    // One logical step right moves this far in the panel.
+                    let step: Int
+                    switch rotation {
+                    case .none: step = 1
+                    case .quarter: step = panelPixels
+                    case .half: step = -1
+                    case .threeQuarters: step = -panelPixels
+                    }
+                    var index = first.y * panelPixels + first.x
+                    for x in tileX..<tileRight {
+                        target[index] = row[x]
+                        index += step
+                    }
+                }
+                tileX = tileRight
+            }
+            tileY = tileBottom
         }
     }
 

@@ -50,7 +50,7 @@ mkdir -p "$references"
 "$bin/prikbord-server" --data "$references/server" --demo --bind 127.0.0.1 --port 0 \
     --demo-now "$now" --assets "$root/assets" > "$references/server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; rm -rf "$targets"' EXIT
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$targets"' EXIT
 for _ in $(seq 100); do
     port=$(grep -o 'http.port=[0-9]*' "$references/server.log" | cut -d= -f2 || true)
     [ -n "$port" ] && break

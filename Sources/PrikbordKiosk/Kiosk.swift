@@ -26,7 +26,9 @@ public final class Kiosk {
     /// Opens the store and lays out the screens for a `width`×`height` display.
     public init(config: KioskConfig, width: Int, height: Int) throws {
         self.config = config
+        let started = MonotonicClock.now()
         store = try KioskStore.open(config, check: true)
+        let storeOpened = MonotonicClock.now()
 
         guard let assets = config.assetsDirectory() else {
             throw StartupError(description: "cannot find the assets folder (strings); pass --assets DIR")
@@ -43,7 +45,9 @@ public final class Kiosk {
         let clock: () -> Date = { fixedNow ?? Date() }
         data = StoreData(store: store, siteID: config.siteID, clock: clock)
         let theme = Theme(screenWidth: width, screenHeight: height)
+        let fontsStarted = MonotonicClock.now()
         let fonts = try FontLibrary()
+        let fontsLoaded = MonotonicClock.now()
         let context = PluginContext(data: data, theme: theme, fonts: fonts, strings: strings, clock: clock)
 
         var plugins: [ScreenPlugin] = []
@@ -55,6 +59,12 @@ public final class Kiosk {
         }
         guard !plugins.isEmpty else { throw StartupError(description: "--screens lists no screen") }
         shell = Shell(width: width, height: height, context: context, plugins: plugins)
+        func milliseconds(_ from: UInt64, _ to: UInt64) -> String { "\((to - from) / 1000)" }
+        Log.info("kiosk screens ready", [
+            "startup.store_ms": milliseconds(started, storeOpened),
+            "startup.fonts_ms": milliseconds(fontsStarted, fontsLoaded),
+            "startup.first_screen_ms": milliseconds(fontsLoaded, MonotonicClock.now()),
+        ])
         recognizer = GestureRecognizer(pixelsPerMillimetre: Kiosk.pixelsPerMillimetre(width: width, height: height))
     }
 

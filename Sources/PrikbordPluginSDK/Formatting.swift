@@ -28,21 +28,35 @@ extension PluginContext {
     }
 
     /// Formats a date in the site's time zone and the worker's language,
-    /// with an ICU pattern such as "EEEE d MMMM" or "HH:mm".
-    public func format(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = locale
-        formatter.timeZone = timeZone
-        formatter.setLocalizedDateFormatFromTemplate(pattern)
-        return formatter.string(from: date)
+    /// with an ICU template such as "EEEE d MMMM".
+    public func format(_ date: Date, _ template: String) -> String {
+        formatter(template: template).string(from: date)
     }
 
     /// "14:30" in the site's time zone.
     public func clockTime(_ date: Date) -> String {
+        formatter(fixed: "HH:mm").string(from: date)
+    }
+}
+
+extension PluginContext {
+    /// Date formatters are costly to make (ICU loads its data), so each
+    /// pattern is made once per context.
+    func formatter(template: String) -> DateFormatter {
+        cachedFormatter("t:" + template) { $0.setLocalizedDateFormatFromTemplate(template) }
+    }
+
+    func formatter(fixed format: String) -> DateFormatter {
+        cachedFormatter("f:" + format) { $0.dateFormat = format }
+    }
+
+    private func cachedFormatter(_ key: String, _ configure: (DateFormatter) -> Void) -> DateFormatter {
+        if let formatter = formatters[key], formatter.timeZone == timeZone { return formatter }
         let formatter = DateFormatter()
         formatter.locale = locale
         formatter.timeZone = timeZone
-        formatter.dateFormat = "HH:mm"
-        return formatter.string(from: date)
+        configure(formatter)
+        formatters[key] = formatter
+        return formatter
     }
 }

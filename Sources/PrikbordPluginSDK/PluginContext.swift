@@ -11,6 +11,7 @@ public final class PluginContext {
     private let clock: () -> Date
     /// Set by the kiosk before the first screen is shown.
     public weak var host: PluginHost?
+    var formatters: [String: DateFormatter] = [:]
 
     public init(
         data: KioskData, theme: Theme, fonts: FontLibrary, strings: Strings,

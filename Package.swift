@@ -11,7 +11,7 @@ func system(_ name: String, _ pkg: String, apt: String) -> Target {
 }
 
 let strict: [SwiftSetting] = [
-    .swiftLanguageMode(.v6),
+    .swiftLanguageMode(.v6)
 ]
 
 let package = Package(

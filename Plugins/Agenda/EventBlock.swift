@@ -31,16 +31,23 @@ final class EventBlock: Block {
     private func layout(_ width: Int) -> Layout {
         if let laidOut, laidOut.width == width { return laidOut }
         let strings = context.strings
-        let start = event.isAllDay
-            ? context.layout(strings["agenda.allDay"], theme.label, maxWidth: timeColumn, maxLines: 2)
+        let start =
+            event.isAllDay
+            ? context.layout(
+                strings["agenda.allDay"], theme.label, maxWidth: timeColumn, maxLines: 2)
             : context.layout(context.clockTime(event.startsAt), theme.subheading)
-        let end = event.isAllDay ? nil : context.layout(context.clockTime(event.endsAt), theme.caption)
+        let end =
+            event.isAllDay ? nil : context.layout(context.clockTime(event.endsAt), theme.caption)
         let textWidth = width - 2 * theme.cardPadding - timeColumn - theme.px(28)
-        let title = context.layout(context.text(event.title), theme.subheading, maxWidth: textWidth, maxLines: 2)
-        let place = event.location.isEmpty
+        let title = context.layout(
+            context.text(event.title), theme.subheading, maxWidth: textWidth, maxLines: 2)
+        let place =
+            event.location.isEmpty
             ? nil
-            : context.layout(event.location, theme.caption, maxWidth: textWidth - theme.px(40), maxLines: 1)
-        let kind = context.layout(strings["agenda.kind.\(event.kind.rawValue)"].uppercased(), theme.badge)
+            : context.layout(
+                event.location, theme.caption, maxWidth: textWidth - theme.px(40), maxLines: 1)
+        let kind = context.layout(
+            strings["agenda.kind.\(event.kind.rawValue)"].uppercased(), theme.badge)
         let places = event.capacity.map {
             context.layout(strings.format("agenda.places", ["n": "\($0)"]), theme.caption)
         }
@@ -67,7 +74,8 @@ final class EventBlock: Block {
         var x = frame.minX + theme.cardPadding
         surface.draw(layout.start, at: Point(x: x, y: top), theme.ink)
         if let end = layout.end {
-            surface.draw(end, at: Point(x: x, y: top + layout.start.height + theme.px(4)), theme.faintInk)
+            surface.draw(
+                end, at: Point(x: x, y: top + layout.start.height + theme.px(4)), theme.faintInk)
         }
         x += timeColumn
         let bar = Rect(x: x, y: top, width: theme.px(8), height: frame.height - 2 * theme.px(30))
@@ -79,19 +87,24 @@ final class EventBlock: Block {
         y += layout.title.height + theme.px(12)
         if let place = layout.place {
             let iconSize = theme.px(30)
-            Icon.place.draw(on: surface, at: Point(x: x - theme.px(4), y: y), size: iconSize, color: theme.faintInk)
+            Icon.place.draw(
+                on: surface, at: Point(x: x - theme.px(4), y: y), size: iconSize,
+                color: theme.faintInk)
             surface.draw(place, at: Point(x: x + theme.px(36), y: y), theme.secondaryInk)
             y += place.height + theme.px(12)
         }
         let chipPad = theme.px(14)
         let chip = Rect(
-            x: x, y: y, width: layout.kind.width + 2 * chipPad, height: layout.kind.height + theme.px(10)
+            x: x, y: y, width: layout.kind.width + 2 * chipPad,
+            height: layout.kind.height + theme.px(10)
         )
-        surface.fillRoundedRect(chip, radius: chip.height / 2, kindColor.mixed(with: .white, amount: 0.85))
+        surface.fillRoundedRect(
+            chip, radius: chip.height / 2, kindColor.mixed(with: .white, amount: 0.85))
         surface.draw(layout.kind, at: Point(x: x + chipPad, y: y + theme.px(5)), kindColor)
         if let places = layout.places {
             surface.draw(
-                places, at: Point(x: chip.maxX + theme.px(20), y: y + (chip.height - places.height) / 2),
+                places,
+                at: Point(x: chip.maxX + theme.px(20), y: y + (chip.height - places.height) / 2),
                 theme.secondaryInk
             )
         }

@@ -27,7 +27,9 @@ public final class DirectoryPlugin: ScreenPlugin {
     private func matches(_ person: Person) -> Bool {
         let words = query.searchKey.split(separator: " ")
         guard !words.isEmpty else { return true }
-        let haystack = (person.name + " " + context.text(person.role) + " " + context.text(person.department)).searchKey
+        let haystack =
+            (person.name + " " + context.text(person.role) + " " + context.text(person.department))
+            .searchKey
         return words.allSatisfy { haystack.contains($0) }
     }
 
@@ -53,13 +55,16 @@ public final class DirectoryPlugin: ScreenPlugin {
             return blocks
         }
         if people.isEmpty {
-            blocks.append(MessageBlock(strings.format("directory.noMatch", ["query": query]), context: context))
+            blocks.append(
+                MessageBlock(
+                    strings.format("directory.noMatch", ["query": query]), context: context))
             return blocks
         }
         let columns = Self.columns(forWidth: width, theme: context.theme)
         for group in groupedBySite(people) {
             if let name = group.siteName {
-                blocks.append(SectionHeaderBlock("\(name) · \(group.people.count)", context: context))
+                blocks.append(
+                    SectionHeaderBlock("\(name) · \(group.people.count)", context: context))
             }
             var start = 0
             while start < group.people.count {

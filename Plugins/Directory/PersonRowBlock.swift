@@ -49,9 +49,10 @@ final class PersonRowBlock: Block {
             )
         }
         // Every card in the row is as tall as the tallest, so rows line up.
-        let textHeight = cards.map {
-            $0.name.height + theme.px(8) + $0.role.height + theme.px(16) + $0.department.height
-        }.max() ?? 0
+        let textHeight =
+            cards.map {
+                $0.name.height + theme.px(8) + $0.role.height + theme.px(16) + $0.department.height
+            }.max() ?? 0
         let height = theme.px(34) + photoSize(cardWidth) + theme.px(22) + textHeight + theme.px(34)
         laidOut = (width, cards, height)
         return (cards, height)
@@ -94,7 +95,8 @@ final class PersonRowBlock: Block {
             drawCard(on: surface, in: box, context: context, pressed: index == pressedIndex)
             let photo = photoSize(cardWidth)
             var y = box.minY + theme.px(34)
-            let square = Rect(x: box.minX + (cardWidth - photo) / 2, y: y, width: photo, height: photo)
+            let square = Rect(
+                x: box.minX + (cardWidth - photo) / 2, y: y, width: photo, height: photo)
             Avatar(person: person, context: context).draw(on: surface, in: square)
             y += photo + theme.px(22)
             // Centred layouts place their lines within their maximum width.

@@ -24,10 +24,13 @@ final class SearchBlock: Block {
     }
 
     func draw(on surface: Surface, in frame: Rect, pressedAt: Point?) {
-        surface.fillRoundedRect(frame, radius: frame.height / 2, pressedAt == nil ? .white : theme.pressed)
-        surface.strokeRoundedRect(frame, radius: frame.height / 2, lineWidth: max(2, theme.px(3)), theme.separator)
+        surface.fillRoundedRect(
+            frame, radius: frame.height / 2, pressedAt == nil ? .white : theme.pressed)
+        surface.strokeRoundedRect(
+            frame, radius: frame.height / 2, lineWidth: max(2, theme.px(3)), theme.separator)
         let iconSize = theme.px(44)
-        let iconOrigin = Point(x: frame.minX + theme.px(32), y: frame.minY + (frame.height - iconSize) / 2)
+        let iconOrigin = Point(
+            x: frame.minX + theme.px(32), y: frame.minY + (frame.height - iconSize) / 2)
         drawMagnifier(on: surface, at: iconOrigin, size: iconSize)
         let placeholder = query.isEmpty
         let text = context.layout(
@@ -35,7 +38,10 @@ final class SearchBlock: Block {
             maxWidth: frame.width - theme.px(140), maxLines: 1
         )
         surface.draw(
-            text, at: Point(x: iconOrigin.x + iconSize + theme.px(22), y: frame.minY + (frame.height - text.height) / 2),
+            text,
+            at: Point(
+                x: iconOrigin.x + iconSize + theme.px(22),
+                y: frame.minY + (frame.height - text.height) / 2),
             placeholder ? theme.faintInk : theme.ink
         )
     }
@@ -58,7 +64,9 @@ final class SearchBlock: Block {
 extension String {
     /// The name folded for search: "Łukasz Wróbel" and "lukasz wrobel" match.
     var searchKey: String {
-        let special: [Character: String] = ["ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "ı": "i", "ß": "ss"]
+        let special: [Character: String] = [
+            "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "ı": "i", "ß": "ss",
+        ]
         let replaced = String(flatMap { special[$0] ?? String($0) })
         return replaced.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }

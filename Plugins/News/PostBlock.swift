@@ -59,15 +59,19 @@ final class PostBlock: Block {
         let time = context.layout(
             context.relativeTime(post.publishedAt), theme.caption, maxWidth: textWidth, maxLines: 1
         )
-        let title = context.layout(context.text(post.title), theme.heading, maxWidth: inner, maxLines: 3)
+        let title = context.layout(
+            context.text(post.title), theme.heading, maxWidth: inner, maxLines: 3)
         let bodyText = context.text(post.body)
-        let body = bodyText.isEmpty
+        let body =
+            bodyText.isEmpty
             ? nil
             : context.layout(
                 bodyText, theme.body, maxWidth: inner, maxLines: expanded ? nil : Self.closedLines
             )
-        let isLong = expanded ? (body?.lineCount ?? 0) > Self.closedLines : body?.isTruncated == true
-        let more = isLong
+        let isLong =
+            expanded ? (body?.lineCount ?? 0) > Self.closedLines : body?.isTruncated == true
+        let more =
+            isLong
             ? context.layout(strings[expanded ? "news.showLess" : "news.readMore"], theme.label)
             : nil
         let imageHeight = inner * 9 / 16
@@ -110,7 +114,8 @@ final class PostBlock: Block {
             fill: pinned ? theme.noticeSoft : nil
         )
         if pinned {
-            let stripe = Rect(x: frame.minX, y: frame.minY, width: theme.px(12), height: frame.height)
+            let stripe = Rect(
+                x: frame.minX, y: frame.minY, width: theme.px(12), height: frame.height)
             let saved = surface.clip
             surface.clip = saved.map { $0.intersection(stripe) } ?? stripe
             surface.fillRoundedRect(frame, radius: theme.cornerRadius, theme.noticeAccent)
@@ -129,11 +134,13 @@ final class PostBlock: Block {
             )
             surface.fillRoundedRect(chip, radius: chipHeight / 2, theme.noticeAccent)
             Icon.pin.draw(
-                on: surface, at: Point(x: left + padX - theme.px(4), y: y + (chipHeight - iconSize) / 2),
+                on: surface,
+                at: Point(x: left + padX - theme.px(4), y: y + (chipHeight - iconSize) / 2),
                 size: iconSize, color: .white
             )
             surface.draw(
-                badge, at: Point(x: left + padX + iconSize + theme.px(6), y: y + theme.px(8)), .white
+                badge, at: Point(x: left + padX + iconSize + theme.px(6), y: y + theme.px(8)),
+                .white
             )
             y += chipHeight + theme.px(18)
         }
@@ -145,7 +152,9 @@ final class PostBlock: Block {
         y += layout.title.height
         if let body = layout.body {
             y += theme.px(14)
-            surface.draw(body, at: Point(x: left, y: y), theme.secondaryInk.mixed(with: theme.ink, amount: 0.45))
+            surface.draw(
+                body, at: Point(x: left, y: y),
+                theme.secondaryInk.mixed(with: theme.ink, amount: 0.45))
             y += body.height
         }
         if let more = layout.more {
@@ -157,7 +166,9 @@ final class PostBlock: Block {
             let image = context.data.image(hash, atLeast: layout.imageHeight)
         {
             y += theme.px(26)
-            let box = Rect(x: left, y: y, width: frame.width - 2 * theme.cardPadding, height: layout.imageHeight)
+            let box = Rect(
+                x: left, y: y, width: frame.width - 2 * theme.cardPadding,
+                height: layout.imageHeight)
             surface.draw(image, in: box, mode: .fill, cornerRadius: theme.px(20))
         }
     }

@@ -44,7 +44,8 @@ final class SectionBlock: Block {
     private func layout(_ width: Int) -> Layout {
         if let laidOut, laidOut.width == width { return laidOut }
         let inner = width - 2 * theme.cardPadding
-        let title = context.layout(context.text(section.title), theme.heading, maxWidth: inner, maxLines: 2)
+        let title = context.layout(
+            context.text(section.title), theme.heading, maxWidth: inner, maxLines: 2)
         let bodyText = context.text(section.body)
         let body = bodyText.isEmpty ? nil : context.layout(bodyText, theme.body, maxWidth: inner)
         let stepWidth = inner - dayColumn
@@ -57,9 +58,11 @@ final class SectionBlock: Block {
             let items = group.sorted { $0.position < $1.position }.map { step in
                 let details = context.text(step.details)
                 return (
-                    title: context.layout(context.text(step.title), theme.subheading, maxWidth: stepWidth),
+                    title: context.layout(
+                        context.text(step.title), theme.subheading, maxWidth: stepWidth),
                     details: details.isEmpty
-                        ? nil : context.layout(details, theme.body, maxWidth: stepWidth, maxLines: 4)
+                        ? nil
+                        : context.layout(details, theme.body, maxWidth: stepWidth, maxLines: 4)
                 )
             }
             days.append(Day(label: label, steps: items))
@@ -96,21 +99,26 @@ final class SectionBlock: Block {
         y += layout.title.height
         if let body = layout.body {
             y += theme.px(16)
-            surface.draw(body, at: Point(x: left, y: y), theme.secondaryInk.mixed(with: theme.ink, amount: 0.45))
+            surface.draw(
+                body, at: Point(x: left, y: y),
+                theme.secondaryInk.mixed(with: theme.ink, amount: 0.45))
             y += body.height
         }
         for day in layout.days {
             y += theme.px(30)
             let chip = Rect(
-                x: left, y: y, width: day.label.width + theme.px(28), height: day.label.height + theme.px(10)
+                x: left, y: y, width: day.label.width + theme.px(28),
+                height: day.label.height + theme.px(10)
             )
-            surface.fillRoundedRect(chip, radius: chip.height / 2, color.mixed(with: .white, amount: 0.85))
+            surface.fillRoundedRect(
+                chip, radius: chip.height / 2, color.mixed(with: .white, amount: 0.85))
             surface.draw(day.label, at: Point(x: left + theme.px(14), y: y + theme.px(5)), color)
             for (index, step) in day.steps.enumerated() {
                 if index > 0 { y += theme.px(18) }
                 let x = left + dayColumn
                 surface.fillCircle(
-                    center: Point(x: x - theme.px(22), y: y + step.title.height / 2), radius: theme.px(6), color
+                    center: Point(x: x - theme.px(22), y: y + step.title.height / 2),
+                    radius: theme.px(6), color
                 )
                 surface.draw(step.title, at: Point(x: x, y: y), theme.ink)
                 y += step.title.height

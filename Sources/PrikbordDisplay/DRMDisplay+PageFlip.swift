@@ -1,6 +1,7 @@
 import CDRM
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension DRMDisplay {

@@ -1,7 +1,8 @@
 import CDRM
 import PrikbordLog
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension DRMDisplay {
@@ -53,7 +54,8 @@ extension DRMDisplay {
             )
         }
         defer { drmModeFreeConnector(connector) }
-        let connected = connector.pointee.connection == DRM_MODE_CONNECTED
+        let connected =
+            connector.pointee.connection == DRM_MODE_CONNECTED
             && connector.pointee.count_modes > 0
         guard connected != isConnected else { return false }
 
@@ -64,9 +66,11 @@ extension DRMDisplay {
             // buffers and a new logical size for the UI; until then we keep
             // driving the old mode, which the kernel rejects if unsupported.
             if mode.hdisplay != output.mode.hdisplay || mode.vdisplay != output.mode.vdisplay {
-                Log.warning("reconnected panel prefers another mode; keeping the old one", [
-                    "drm.connector": output.connectorName, "drm.mode": DRMProbe.modeName(mode),
-                ])
+                Log.warning(
+                    "reconnected panel prefers another mode; keeping the old one",
+                    [
+                        "drm.connector": output.connectorName, "drm.mode": DRMProbe.modeName(mode),
+                    ])
             }
             needsModeset = true
             isFlipPending = false
@@ -74,9 +78,11 @@ extension DRMDisplay {
         }
         // TODO: a panel plugged into a different connector of the card is not
         // picked up; that needs a full probe and a new output.
-        Log.info(connected ? "connector plugged in" : "connector unplugged", [
-            "drm.connector": output.connectorName,
-        ])
+        Log.info(
+            connected ? "connector plugged in" : "connector unplugged",
+            [
+                "drm.connector": output.connectorName
+            ])
         return true
     }
 }

@@ -1,8 +1,9 @@
 import CDRM
 import PrikbordGraphics
 import PrikbordLog
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A KMS display: two XRGB8888 dumb buffers on one connector, the first frame
@@ -83,11 +84,13 @@ public final class DRMDisplay: Display {
         self.height = logical.height
         self.tracker = DamageTracker(bufferCount: 2, width: logical.width, height: logical.height)
         self.savedCRTC = drmModeGetCrtc(fd, output.crtcID)
-        Log.info("drm output chosen", [
-            "drm.card": path, "drm.connector": output.connectorName,
-            "drm.mode": DRMProbe.modeName(output.mode), "drm.crtc": "\(output.crtcID)",
-            "display.rotation": "\(rotation.rawValue)",
-        ])
+        Log.info(
+            "drm output chosen",
+            [
+                "drm.card": path, "drm.connector": output.connectorName,
+                "drm.mode": DRMProbe.modeName(output.mode), "drm.crtc": "\(output.crtcID)",
+                "display.rotation": "\(rotation.rawValue)",
+            ])
     }
 
     deinit {
@@ -97,8 +100,9 @@ public final class DRMDisplay: Display {
             var mode = savedCRTC.pointee.mode
             let crtc = savedCRTC.pointee
             if !isPaused && crtc.mode_valid != 0 {
-                drmModeSetCrtc(fd, crtc.crtc_id, crtc.buffer_id, crtc.x, crtc.y,
-                               &connector, 1, &mode)
+                drmModeSetCrtc(
+                    fd, crtc.crtc_id, crtc.buffer_id, crtc.x, crtc.y,
+                    &connector, 1, &mode)
             }
             drmModeFreeCrtc(savedCRTC)
         }
@@ -172,10 +176,12 @@ public final class DRMDisplay: Display {
         let transient: Set<Int32> = [EBUSY, EAGAIN, EACCES, EPERM]
         guard let code = error.errno, transient.contains(code) else { throw error }
         if failedFlips == 1 || failedFlips % 600 == 0 {
-            Log.warning("page flip postponed", [
-                "drm.connector": output.connectorName, "error": "\(error)",
-                "drm.failures": "\(failedFlips)",
-            ])
+            Log.warning(
+                "page flip postponed",
+                [
+                    "drm.connector": output.connectorName, "error": "\(error)",
+                    "drm.failures": "\(failedFlips)",
+                ])
         }
     }
 
@@ -196,8 +202,9 @@ public final class DRMDisplay: Display {
             guard let base = bytes.baseAddress else { return }
             front.withPanelMemory { panel in
                 for y in 0..<front.height {
-                    memcpy(base + y * snapshot.stride, panel.base + y * panel.stride,
-                           front.width * 4)
+                    memcpy(
+                        base + y * snapshot.stride, panel.base + y * panel.stride,
+                        front.width * 4)
                 }
             }
         }

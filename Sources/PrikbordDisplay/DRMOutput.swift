@@ -1,6 +1,7 @@
 import CDRM
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The connector, mode and CRTC a DRM display drives.
@@ -88,7 +89,8 @@ public enum DRMProbe {
     }
 
     static func connectorName(_ connector: drmModeConnector) -> String {
-        let type = drmModeGetConnectorTypeName(connector.connector_type)
+        let type =
+            drmModeGetConnectorTypeName(connector.connector_type)
             .map { String(cString: $0) } ?? "Unknown"
         return "\(type)-\(connector.connector_type_id)"
     }

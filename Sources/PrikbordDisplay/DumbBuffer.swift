@@ -1,6 +1,7 @@
 import CDRM
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One XRGB8888 dumb buffer: its GEM handle, its framebuffer id and its
@@ -16,7 +17,9 @@ final class DumbBuffer {
     private let memory: UnsafeMutableRawPointer
 
     init(fd: Int32, width: Int, height: Int, subject: String) throws(DisplayError) {
-        var handle: UInt32 = 0, pitch: UInt32 = 0, size: UInt64 = 0
+        var handle: UInt32 = 0
+        var pitch: UInt32 = 0
+        var size: UInt64 = 0
         try systemCall("drmModeCreateDumbBuffer", on: subject) {
             drmModeCreateDumbBuffer(
                 fd, UInt32(width), UInt32(height), 32, 0, &handle, &pitch, &size
@@ -61,8 +64,9 @@ final class DumbBuffer {
 
     func withPanelMemory<R>(_ body: (PanelMemory) throws -> R) rethrows -> R {
         try body(
-            PanelMemory(base: memory, width: width, height: height, stride: pitch,
-                        format: .xrgb8888)
+            PanelMemory(
+                base: memory, width: width, height: height, stride: pitch,
+                format: .xrgb8888)
         )
     }
 }

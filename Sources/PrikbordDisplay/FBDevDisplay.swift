@@ -1,8 +1,9 @@
 import CDeviceShim
 import PrikbordGraphics
 import PrikbordLog
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The legacy framebuffer (`/dev/fb0`): one mapped buffer the panel scans out
@@ -60,10 +61,12 @@ public final class FBDevDisplay: Display {
         width = logical.width
         height = logical.height
         tracker = DamageTracker(bufferCount: 1, width: logical.width, height: logical.height)
-        Log.info("fbdev framebuffer chosen", [
-            "fbdev.path": path, "fbdev.mode": "\(panelWidth)x\(panelHeight)",
-            "fbdev.format": "\(format)", "display.rotation": "\(rotation.rawValue)",
-        ])
+        Log.info(
+            "fbdev framebuffer chosen",
+            [
+                "fbdev.path": path, "fbdev.mode": "\(panelWidth)x\(panelHeight)",
+                "fbdev.format": "\(format)", "display.rotation": "\(rotation.rawValue)",
+            ])
     }
 
     deinit {

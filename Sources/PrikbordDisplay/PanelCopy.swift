@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import PrikbordGraphics
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// How the panel's memory stores a pixel.
 public enum PixelFormat: Sendable, Equatable {
@@ -140,10 +141,12 @@ enum PanelCopy {
         case .xrgb8888:
             address.storeBytes(of: pixel, as: UInt32.self)
         case .xbgr8888:
-            let swapped = (pixel & 0xff00ff00) | (pixel & 0xff) << 16 | (pixel >> 16) & 0xff
+            let swapped = (pixel & 0xff00_ff00) | (pixel & 0xff) << 16 | (pixel >> 16) & 0xff
             address.storeBytes(of: swapped, as: UInt32.self)
         case .rgb565:
-            let red = (pixel >> 19) & 0x1f, green = (pixel >> 10) & 0x3f, blue = (pixel >> 3) & 0x1f
+            let red = (pixel >> 19) & 0x1f
+            let green = (pixel >> 10) & 0x3f
+            let blue = (pixel >> 3) & 0x1f
             address.storeBytes(of: UInt16(red << 11 | green << 5 | blue), as: UInt16.self)
         }
     }

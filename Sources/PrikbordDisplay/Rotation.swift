@@ -4,7 +4,10 @@
 /// With `.quarter` the logical top-left corner lands in the panel's top-right
 /// corner, `.half` puts it bottom-right and `.threeQuarters` bottom-left.
 public enum Rotation: Int, Sendable, CaseIterable {
-    case none = 0, quarter = 90, half = 180, threeQuarters = 270
+    case none = 0
+    case quarter = 90
+    case half = 180
+    case threeQuarters = 270
 
     /// True when logical width and height are the panel's height and width.
     public var swapsAxes: Bool { self == .quarter || self == .threeQuarters }

@@ -62,8 +62,7 @@ final class FontMatcher {
         return found
     }
 
-    private func searchFallback(family: String, weight: FontWeight, scalar: UInt32) -> FaceSource?
-    {
+    private func searchFallback(family: String, weight: FontWeight, scalar: UInt32) -> FaceSource? {
         let set = sortedSet(family: family, weight: weight)
         guard let fonts = set.handle.pointee.fonts else { return nil }
         for i in 0..<Int(set.handle.pointee.nfont) {

@@ -142,8 +142,7 @@ struct LineBuilder {
         var cluster = range.lowerBound
         for g in glyphs {
             let byte = Int(shaped[g].cluster)
-            while cluster + 1 < range.upperBound && clusters[cluster + 1].bytes.lowerBound <= byte
-            {
+            while cluster + 1 < range.upperBound && clusters[cluster + 1].bytes.lowerBound <= byte {
                 cluster += 1
             }
             if clusters[cluster].glyphs.isEmpty {

@@ -1,4 +1,5 @@
 import CPixman
+
 extension Surface {
     /// Fills `rect` with its corners rounded to `radius`, edges antialiased.
     ///
@@ -99,7 +100,8 @@ extension Surface {
             (3, Rect(x: right, y: outer.y + corner, width: corner, height: down)),
         ]
         for (edge, area) in edges where !area.intersection(drawable).isEmpty {
-            let strip = shadowEdge(edge, template: template, corner: corner, radius: r, blur: spread)
+            let strip = shadowEdge(
+                edge, template: template, corner: corner, radius: r, blur: spread)
             composite(
                 mask: strip, source: Rect(x: 0, y: 0, width: area.width, height: area.height),
                 at: Point(x: area.x, y: area.y), color)
@@ -138,8 +140,7 @@ extension Surface {
     }
 
     /// Paints the four quadrants of a `2 * radius` mask into the corners of `rect`.
-    private func drawCorners(of rect: Rect, radius r: Int, from mask: PixmanImage, _ color: Color)
-    {
+    private func drawCorners(of rect: Rect, radius r: Int, from mask: PixmanImage, _ color: Color) {
         let far = Point(x: rect.maxX - r, y: rect.maxY - r)
         let quarter = { (x: Int, y: Int) in Rect(x: x, y: y, width: r, height: r) }
         composite(mask: mask, source: quarter(0, 0), at: Point(x: rect.x, y: rect.y), color)

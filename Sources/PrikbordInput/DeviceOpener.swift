@@ -28,9 +28,11 @@ final class DeviceOpener {
             }
         } catch {
             lastFailure = error
-            Log.warning("cannot open input device", [
-                "input.device": path, "input.error": "\(error)",
-            ])
+            Log.warning(
+                "cannot open input device",
+                [
+                    "input.device": path, "input.error": "\(error)",
+                ])
             return -(error.errno ?? EIO)
         }
     }
@@ -48,17 +50,18 @@ final class DeviceOpener {
     /// so the caller frees it only after the context is gone.
     static func makeInterface() -> UnsafeMutablePointer<libinput_interface> {
         let interface = UnsafeMutablePointer<libinput_interface>.allocate(capacity: 1)
-        interface.initialize(to: libinput_interface(
-            open_restricted: { path, flags, userdata in
-                guard let path, let userdata else { return -EINVAL }
-                let opener = Unmanaged<DeviceOpener>.fromOpaque(userdata).takeUnretainedValue()
-                return opener.open(path: String(cString: path), flags: flags)
-            },
-            close_restricted: { fd, userdata in
-                guard let userdata else { return }
-                Unmanaged<DeviceOpener>.fromOpaque(userdata).takeUnretainedValue().close(fd: fd)
-            }
-        ))
+        interface.initialize(
+            to: libinput_interface(
+                open_restricted: { path, flags, userdata in
+                    guard let path, let userdata else { return -EINVAL }
+                    let opener = Unmanaged<DeviceOpener>.fromOpaque(userdata).takeUnretainedValue()
+                    return opener.open(path: String(cString: path), flags: flags)
+                },
+                close_restricted: { fd, userdata in
+                    guard let userdata else { return }
+                    Unmanaged<DeviceOpener>.fromOpaque(userdata).takeUnretainedValue().close(fd: fd)
+                }
+            ))
         return interface
     }
 }

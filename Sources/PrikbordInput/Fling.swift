@@ -48,7 +48,8 @@ public struct Fling: Sendable, Equatable {
         self.startTime = time
         self.timeConstant = timeConstant
         self.restingPosition = clamped
-        self.isFinished = abs(velocity) < Self.stopVelocity
+        self.isFinished =
+            abs(velocity) < Self.stopVelocity
             || (clamped == range.lowerBound && velocity < 0)
             || (clamped == range.upperBound && velocity > 0)
     }

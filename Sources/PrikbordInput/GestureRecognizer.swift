@@ -62,13 +62,13 @@ public final class GestureRecognizer {
     public func handle(_ event: InputEvent) -> [Gesture] {
         var gestures = event.time.map { tick(now: $0) } ?? []
         switch event {
-        case let .touchDown(slot, x, y, time):
+        case .touchDown(let slot, let x, let y, let time):
             gestures += fingerDown(slot, Sample(x: x, y: y, time: time))
-        case let .touchMotion(slot, x, y, time):
+        case .touchMotion(let slot, let x, let y, let time):
             gestures += fingerMoved(slot, Sample(x: x, y: y, time: time))
-        case let .touchUp(slot, time):
+        case .touchUp(let slot, let time):
             gestures += fingerUp(slot, time: time)
-        case let .touchCancel(slot, _):
+        case .touchCancel(let slot, _):
             gestures += fingerCancelled(slot)
         case .touchFrame, .key, .text, .deviceAdded, .deviceRemoved:
             // Each touch event is acted on as it comes; the leading finger's

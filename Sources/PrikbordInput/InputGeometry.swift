@@ -14,7 +14,10 @@ public struct InputGeometry: Sendable, Equatable {
     /// With `.quarter` the logical top-left corner lands in the panel's
     /// top-right corner, `.half` bottom-right, `.threeQuarters` bottom-left.
     public enum Rotation: Int, Sendable, CaseIterable {
-        case none = 0, quarter = 90, half = 180, threeQuarters = 270
+        case none = 0
+        case quarter = 90
+        case half = 180
+        case threeQuarters = 270
     }
 
     /// libinput's calibration matrix: the top two rows of a 3×3 matrix,

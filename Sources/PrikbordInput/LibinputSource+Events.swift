@@ -30,13 +30,16 @@ extension LibinputSource {
     }
 
     private func deviceAdded(_ handle: OpaquePointer?, id: ActiveTouches.Device) -> InputEvent {
-        let name = handle.flatMap { libinput_device_get_name($0) }
+        let name =
+            handle.flatMap { libinput_device_get_name($0) }
             .map { String(cString: $0) } ?? "unnamed"
         deviceNames[id] = name
         let isTouch = handle.map { libinput_device_has_capability($0, LIBINPUT_DEVICE_CAP_TOUCH) }
-        Log.info("input device added", [
-            "input.device": name, "input.touch": isTouch == 1 ? "yes" : "no",
-        ])
+        Log.info(
+            "input device added",
+            [
+                "input.device": name, "input.touch": isTouch == 1 ? "yes" : "no",
+            ])
         return .deviceAdded(name)
     }
 
@@ -49,9 +52,11 @@ extension LibinputSource {
             pointerPressedOn = nil
             slots.append(InputEvent.pointerSlot)
         }
-        Log.info("input device removed", [
-            "input.device": name, "input.cancelled": "\(slots.count)",
-        ])
+        Log.info(
+            "input device removed",
+            [
+                "input.device": name, "input.cancelled": "\(slots.count)",
+            ])
 
         let time = MonotonicClock.now()
         var events = slots.map { InputEvent.touchCancel(slot: $0, time: time) }
@@ -70,10 +75,12 @@ extension LibinputSource {
         let slot = libinput_event_touch_get_seat_slot(event)
         if type != LIBINPUT_EVENT_TOUCH_MOTION {
             // How long the event waited for us; the VM test reads this.
-            Log.debug("touch", [
-                "input.event": type == LIBINPUT_EVENT_TOUCH_DOWN ? "down" : "up",
-                "input.lag.ms": "\((MonotonicClock.now() &- time) / 1000)",
-            ])
+            Log.debug(
+                "touch",
+                [
+                    "input.event": type == LIBINPUT_EVENT_TOUCH_DOWN ? "down" : "up",
+                    "input.lag.ms": "\((MonotonicClock.now() &- time) / 1000)",
+                ])
         }
         switch type {
         case LIBINPUT_EVENT_TOUCH_DOWN, LIBINPUT_EVENT_TOUCH_MOTION:
@@ -106,7 +113,8 @@ extension LibinputSource {
         switch type {
         case LIBINPUT_EVENT_POINTER_BUTTON:
             guard libinput_event_pointer_get_button(event) == leftButton else { return [] }
-            let pressed = libinput_event_pointer_get_button_state(event)
+            let pressed =
+                libinput_event_pointer_get_button_state(event)
                 == LIBINPUT_BUTTON_STATE_PRESSED
             if pressed {
                 pointerPressedOn = device
@@ -126,9 +134,11 @@ extension LibinputSource {
         default:
             // Relative motion is already in the user's frame: no rotation.
             pointer = (
-                min(max(pointer.x + libinput_event_pointer_get_dx(event), 0),
+                min(
+                    max(pointer.x + libinput_event_pointer_get_dx(event), 0),
                     Double(geometry.logicalWidth)),
-                min(max(pointer.y + libinput_event_pointer_get_dy(event), 0),
+                min(
+                    max(pointer.y + libinput_event_pointer_get_dy(event), 0),
                     Double(geometry.logicalHeight))
             )
         }

@@ -51,9 +51,11 @@ public final class LibinputSource {
         guard let udev = udev_new() else { throw InputError(call: "udev_new") }
         let opener = DeviceOpener(seat: seat)
         let interface = DeviceOpener.makeInterface()
-        guard let context = libinput_udev_create_context(
-            interface, Unmanaged.passUnretained(opener).toOpaque(), udev
-        ) else {
+        guard
+            let context = libinput_udev_create_context(
+                interface, Unmanaged.passUnretained(opener).toOpaque(), udev
+            )
+        else {
             interface.deallocate()
             udev_unref(udev)
             throw InputError(call: "libinput_udev_create_context")
@@ -73,10 +75,12 @@ public final class LibinputSource {
         if libinput_udev_assign_seat(context, seatName) != 0 {
             throw InputError(call: "libinput_udev_assign_seat", subject: seatName)
         }
-        Log.info("input started", [
-            "input.backend": "udev", "input.seat": seatName,
-            "input.opener": seat == nil ? "direct" : "libseat",
-        ])
+        Log.info(
+            "input started",
+            [
+                "input.backend": "udev", "input.seat": seatName,
+                "input.opener": seat == nil ? "direct" : "libseat",
+            ])
     }
 
     /// Exactly the evdev nodes in `devicePaths`, opened directly.
@@ -85,9 +89,11 @@ public final class LibinputSource {
     ) throws {
         let opener = DeviceOpener(seat: nil)
         let interface = DeviceOpener.makeInterface()
-        guard let context = libinput_path_create_context(
-            interface, Unmanaged.passUnretained(opener).toOpaque()
-        ) else {
+        guard
+            let context = libinput_path_create_context(
+                interface, Unmanaged.passUnretained(opener).toOpaque()
+            )
+        else {
             interface.deallocate()
             throw InputError(call: "libinput_path_create_context")
         }
@@ -103,9 +109,11 @@ public final class LibinputSource {
         routeLogs()
 
         for path in devicePaths { try addDevice(path: path) }
-        Log.info("input started", [
-            "input.backend": "path", "input.devices": "\(devicePaths.count)",
-        ])
+        Log.info(
+            "input started",
+            [
+                "input.backend": "path", "input.devices": "\(devicePaths.count)",
+            ])
     }
 
     deinit {
@@ -184,9 +192,11 @@ public final class LibinputSource {
         do {
             return try Keymap(layout: layout)
         } catch {
-            Log.warning("no keyboard layout; keys arrive without text", [
-                "input.layout": layout ?? "default", "input.error": "\(error)",
-            ])
+            Log.warning(
+                "no keyboard layout; keys arrive without text",
+                [
+                    "input.layout": layout ?? "default", "input.error": "\(error)",
+                ])
             return nil
         }
     }

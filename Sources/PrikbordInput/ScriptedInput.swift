@@ -60,7 +60,8 @@ public enum ScriptedInput {
             .enumerated()
         {
             let number = index + 1
-            let line = rawLine
+            let line =
+                rawLine
                 .split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 .first.map(String.init) ?? ""
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
@@ -122,7 +123,8 @@ public enum ScriptedInput {
         case "longpress":
             try expectCount(arguments, in: 2...3, name)
             let (x, y) = try (number(arguments, 0, name, 2), number(arguments, 1, name, 2))
-            let hold = arguments.count == 3
+            let hold =
+                arguments.count == 3
                 ? try milliseconds(arguments[2], name) : longPressHoldMilliseconds
             return press(x: x, y: y, at: start, hold: hold)
         case "drag":
@@ -187,12 +189,13 @@ public enum ScriptedInput {
             elapsed = min(elapsed + motionIntervalMilliseconds, duration)
             let fraction = Double(elapsed) / Double(duration)
             let time = UInt64(start + elapsed) * 1_000
-            events.append(.touchMotion(
-                slot: 0,
-                x: from.0 + (to.0 - from.0) * fraction,
-                y: from.1 + (to.1 - from.1) * fraction,
-                time: time
-            ))
+            events.append(
+                .touchMotion(
+                    slot: 0,
+                    x: from.0 + (to.0 - from.0) * fraction,
+                    y: from.1 + (to.1 - from.1) * fraction,
+                    time: time
+                ))
             events.append(.touchFrame(time: time))
         }
         let end = UInt64(start + duration) * 1_000
@@ -203,7 +206,8 @@ public enum ScriptedInput {
         _ arguments: [Substring], in range: ClosedRange<Int>, _ name: String
     ) throws {
         guard range.contains(arguments.count) else {
-            let wanted = range.count == 1
+            let wanted =
+                range.count == 1
                 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
             throw Failure("\(name): expected \(wanted) arguments, found \(arguments.count)")
         }
@@ -227,7 +231,8 @@ public enum ScriptedInput {
     private static func milliseconds(_ word: Substring, _ name: String) throws -> Int {
         guard let value = Int(word), value > 0, value <= longestGestureMilliseconds else {
             throw Failure(
-                "\(name): expected a duration from 1 to \(longestGestureMilliseconds) ms, found '\(word)'")
+                "\(name): expected a duration from 1 to \(longestGestureMilliseconds) ms, found '\(word)'"
+            )
         }
         return value
     }

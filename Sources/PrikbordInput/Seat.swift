@@ -38,22 +38,25 @@ public final class Seat {
         Self.routeLogs()
         let mailbox = Mailbox()
         let listener = UnsafeMutablePointer<libseat_seat_listener>.allocate(capacity: 1)
-        listener.initialize(to: libseat_seat_listener(
-            enable_seat: { _, userdata in
-                let mailbox = Unmanaged<Mailbox>.fromOpaque(userdata!).takeUnretainedValue()
-                mailbox.isActive = true
-                mailbox.changes.append(.enabled)
-            },
-            disable_seat: { _, userdata in
-                let mailbox = Unmanaged<Mailbox>.fromOpaque(userdata!).takeUnretainedValue()
-                mailbox.isActive = false
-                mailbox.changes.append(.disabled)
-            }
-        ))
+        listener.initialize(
+            to: libseat_seat_listener(
+                enable_seat: { _, userdata in
+                    let mailbox = Unmanaged<Mailbox>.fromOpaque(userdata!).takeUnretainedValue()
+                    mailbox.isActive = true
+                    mailbox.changes.append(.enabled)
+                },
+                disable_seat: { _, userdata in
+                    let mailbox = Unmanaged<Mailbox>.fromOpaque(userdata!).takeUnretainedValue()
+                    mailbox.isActive = false
+                    mailbox.changes.append(.disabled)
+                }
+            ))
         // libseat keeps the listener and user data pointers for the seat's life.
-        guard let handle = libseat_open_seat(
-            listener, Unmanaged.passUnretained(mailbox).toOpaque()
-        ) else {
+        guard
+            let handle = libseat_open_seat(
+                listener, Unmanaged.passUnretained(mailbox).toOpaque()
+            )
+        else {
             let code = errno
             listener.deallocate()
             throw InputError(call: "libseat_open_seat", errno: code)

@@ -31,28 +31,48 @@ enum DisplayBringUp {
         let rotation = Rotation(rawValue: config.rotation) ?? .none
         switch config.display {
         case .headless:
-            return (try openDisplay(.headless, headlessWidth: config.width, headlessHeight: config.height, rotation: rotation), nil)
+            return (
+                try openDisplay(
+                    .headless, headlessWidth: config.width, headlessHeight: config.height,
+                    rotation: rotation), nil
+            )
         case .fbdev:
-            return (try openDisplay(.fbdev(config.devicePath), headlessWidth: config.width, headlessHeight: config.height, rotation: rotation), nil)
+            return (
+                try openDisplay(
+                    .fbdev(config.devicePath), headlessWidth: config.width,
+                    headlessHeight: config.height, rotation: rotation), nil
+            )
         case .drm:
             var lastLog = Date.distantPast
             while true {
-                if let opened = try? openDRM(config: config, seat: seat, rotation: rotation) { return opened }
+                if let opened = try? openDRM(config: config, seat: seat, rotation: rotation) {
+                    return opened
+                }
                 if Date().timeIntervalSince(lastLog) >= waitLogInterval {
-                    Log.info("waiting for a DRM card with a connected screen", ["drm.device": config.devicePath ?? "/dev/dri/card*"])
+                    Log.info(
+                        "waiting for a DRM card with a connected screen",
+                        ["drm.device": config.devicePath ?? "/dev/dri/card*"])
                     lastLog = Date()
                 }
                 Thread.sleep(forTimeInterval: 0.5)
             }
         case .automatic:
-            if let opened = try? openDRM(config: config, seat: seat, rotation: rotation) { return opened }
-            return (try openDisplay(.automatic, headlessWidth: config.width, headlessHeight: config.height, rotation: rotation), nil)
+            if let opened = try? openDRM(config: config, seat: seat, rotation: rotation) {
+                return opened
+            }
+            return (
+                try openDisplay(
+                    .automatic, headlessWidth: config.width, headlessHeight: config.height,
+                    rotation: rotation), nil
+            )
         }
     }
 
     /// Tries every card (or the one configured), through the seat when
     /// there is one so the kiosk needs no root.
-    private static func openDRM(config: KioskConfig, seat: Seat?, rotation: Rotation) throws -> (Display, SeatDevice?) {
+    private static func openDRM(config: KioskConfig, seat: Seat?, rotation: Rotation) throws -> (
+        Display, SeatDevice?
+    ) {
         guard let seat else {
             return (try DRMDisplay(path: config.devicePath, rotation: rotation), nil)
         }
@@ -70,7 +90,8 @@ enum DisplayBringUp {
                 reasons.append("\(path): \(error)")
             }
         }
-        throw DisplayError.noDevice(reasons.isEmpty ? "no /dev/dri/card*" : reasons.joined(separator: "; "))
+        throw DisplayError.noDevice(
+            reasons.isEmpty ? "no /dev/dri/card*" : reasons.joined(separator: "; "))
     }
 
     /// Whether a seat is worth asking for: only where a card exists or DRM

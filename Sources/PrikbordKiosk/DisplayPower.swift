@@ -9,7 +9,8 @@ public struct SleepSchedule: Sendable, Equatable {
     /// Reads "HH:MM-HH:MM"; the window may run past midnight.
     public init?(_ text: String) {
         let parts = text.split(separator: "-")
-        guard parts.count == 2, let start = Self.minutes(parts[0]), let end = Self.minutes(parts[1]),
+        guard parts.count == 2, let start = Self.minutes(parts[0]),
+            let end = Self.minutes(parts[1]),
             start != end
         else { return nil }
         self.start = start

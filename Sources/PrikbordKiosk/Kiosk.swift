@@ -31,14 +31,18 @@ public final class Kiosk {
         let storeOpened = MonotonicClock.now()
 
         guard let assets = config.assetsDirectory() else {
-            throw StartupError(description: "cannot find the assets folder (strings); pass --assets DIR")
+            throw StartupError(
+                description: "cannot find the assets folder (strings); pass --assets DIR")
         }
         let strings: Strings
         do {
-            strings = try Strings.load(language: config.language, from: assets.appendingPathComponent("strings"))
+            strings = try Strings.load(
+                language: config.language, from: assets.appendingPathComponent("strings"))
         } catch {
-            Log.warning("no strings for language; using English", ["kiosk.language": config.language])
-            strings = try Strings.load(language: "en", from: assets.appendingPathComponent("strings"))
+            Log.warning(
+                "no strings for language; using English", ["kiosk.language": config.language])
+            strings = try Strings.load(
+                language: "en", from: assets.appendingPathComponent("strings"))
         }
 
         let fixedNow = config.fixedNow
@@ -48,24 +52,31 @@ public final class Kiosk {
         let fontsStarted = MonotonicClock.now()
         let fonts = try FontLibrary()
         let fontsLoaded = MonotonicClock.now()
-        let context = PluginContext(data: data, theme: theme, fonts: fonts, strings: strings, clock: clock)
+        let context = PluginContext(
+            data: data, theme: theme, fonts: fonts, strings: strings, clock: clock)
 
         var plugins: [ScreenPlugin] = []
         for id in config.screens {
             guard let type = PluginCatalog.plugin(id: id) else {
-                throw StartupError(description: "no screen called \(id); known: \(PluginCatalog.all.map { $0.id }.joined(separator: ", "))")
+                throw StartupError(
+                    description:
+                        "no screen called \(id); known: \(PluginCatalog.all.map { $0.id }.joined(separator: ", "))"
+                )
             }
             plugins.append(type.init(context: context))
         }
         guard !plugins.isEmpty else { throw StartupError(description: "--screens lists no screen") }
         shell = Shell(width: width, height: height, context: context, plugins: plugins)
         func milliseconds(_ from: UInt64, _ to: UInt64) -> String { "\((to - from) / 1000)" }
-        Log.info("kiosk screens ready", [
-            "startup.store_ms": milliseconds(started, storeOpened),
-            "startup.fonts_ms": milliseconds(fontsStarted, fontsLoaded),
-            "startup.first_screen_ms": milliseconds(fontsLoaded, MonotonicClock.now()),
-        ])
-        recognizer = GestureRecognizer(pixelsPerMillimetre: Kiosk.pixelsPerMillimetre(width: width, height: height))
+        Log.info(
+            "kiosk screens ready",
+            [
+                "startup.store_ms": milliseconds(started, storeOpened),
+                "startup.fonts_ms": milliseconds(fontsStarted, fontsLoaded),
+                "startup.first_screen_ms": milliseconds(fontsLoaded, MonotonicClock.now()),
+            ])
+        recognizer = GestureRecognizer(
+            pixelsPerMillimetre: Kiosk.pixelsPerMillimetre(width: width, height: height))
     }
 
     /// Without the panel's physical size, assume a 24-inch screen.
@@ -153,8 +164,11 @@ public final class Kiosk {
     func setOffline(_ offline: Bool) {
         if !offline { lastOnline = Date() }
         let strings = shell.context.strings
-        shell.status = offline
-            ? lastOnline.map { strings.format("status.offline", ["time": shell.context.clockTime($0)]) }
+        shell.status =
+            offline
+            ? lastOnline.map {
+                strings.format("status.offline", ["time": shell.context.clockTime($0)])
+            }
                 ?? strings["status.offlineStored"]
             : nil
     }

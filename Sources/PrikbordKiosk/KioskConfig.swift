@@ -2,7 +2,10 @@ import Foundation
 
 /// How a kiosk runs, from its command line.
 public struct KioskConfig: Sendable {
-    public enum DisplayKind: String, Sendable { case automatic = "auto", drm, fbdev, headless }
+    public enum DisplayKind: String, Sendable {
+        case automatic = "auto"
+        case drm, fbdev, headless
+    }
 
     public var server = URL(string: "http://127.0.0.1:8080")!
     public var dataDirectory = URL(fileURLWithPath: "/var/lib/prikbord")
@@ -80,7 +83,8 @@ public struct KioskConfig: Sendable {
             case "--server":
                 let text = try value(option)
                 guard let url = URL(string: text), url.scheme?.hasPrefix("http") == true else {
-                    throw ArgumentError(description: "--server needs an http:// or https:// URL, not \(text)")
+                    throw ArgumentError(
+                        description: "--server needs an http:// or https:// URL, not \(text)")
                 }
                 config.server = url
             case "--data": config.dataDirectory = URL(fileURLWithPath: try value(option))
@@ -88,15 +92,19 @@ public struct KioskConfig: Sendable {
             case "--display":
                 let text = try value(option)
                 guard let kind = DisplayKind(rawValue: text) else {
-                    throw ArgumentError(description: "--display is auto, drm, fbdev or headless, not \(text)")
+                    throw ArgumentError(
+                        description: "--display is auto, drm, fbdev or headless, not \(text)")
                 }
                 config.display = kind
             case "--device": config.devicePath = try value(option)
             case "--size":
                 let text = try value(option)
                 let parts = text.split(separator: "x").compactMap { Int($0) }
-                guard parts.count == 2, (200...8192).contains(parts[0]), (200...8192).contains(parts[1]) else {
-                    throw ArgumentError(description: "--size is WIDTHxHEIGHT, e.g. 1080x1920, not \(text)")
+                guard parts.count == 2, (200...8192).contains(parts[0]),
+                    (200...8192).contains(parts[1])
+                else {
+                    throw ArgumentError(
+                        description: "--size is WIDTHxHEIGHT, e.g. 1080x1920, not \(text)")
                 }
                 (config.width, config.height) = (parts[0], parts[1])
             case "--rotation":
@@ -109,7 +117,8 @@ public struct KioskConfig: Sendable {
                 let text = try value(option)
                 let numbers = text.split(separator: ",").compactMap { Double($0) }
                 guard numbers.count == 6 else {
-                    throw ArgumentError(description: "--calibration needs six numbers separated by commas")
+                    throw ArgumentError(
+                        description: "--calibration needs six numbers separated by commas")
                 }
                 config.calibration = numbers
             case "--language": config.language = try value(option)
@@ -118,19 +127,25 @@ public struct KioskConfig: Sendable {
             case "--sync-interval":
                 let text = try value(option)
                 guard let seconds = Int(text), (1...86_400).contains(seconds) else {
-                    throw ArgumentError(description: "--sync-interval is a number of seconds up to a day, not \(text)")
+                    throw ArgumentError(
+                        description:
+                            "--sync-interval is a number of seconds up to a day, not \(text)")
                 }
                 config.syncInterval = .seconds(seconds)
             case "--sleep":
                 let text = try value(option)
                 guard let schedule = SleepSchedule(text) else {
-                    throw ArgumentError(description: "--sleep is HH:MM-HH:MM, e.g. 22:00-05:30, not \(text)")
+                    throw ArgumentError(
+                        description: "--sleep is HH:MM-HH:MM, e.g. 22:00-05:30, not \(text)")
                 }
                 config.sleep = schedule
             case "--blank-after":
                 let text = try value(option)
                 guard let minutes = Int(text), (0...10_080).contains(minutes) else {
-                    throw ArgumentError(description: "--blank-after is a number of minutes up to a week (10080), not \(text)")
+                    throw ArgumentError(
+                        description:
+                            "--blank-after is a number of minutes up to a week (10080), not \(text)"
+                    )
                 }
                 config.blankAfter = minutes == 0 ? nil : .seconds(minutes * 60)
             case "--screenshots": config.screenshots = URL(fileURLWithPath: try value(option))
@@ -139,7 +154,9 @@ public struct KioskConfig: Sendable {
             case "--now":
                 let text = try value(option)
                 guard let date = ISO8601DateFormatter().date(from: text) else {
-                    throw ArgumentError(description: "--now is an ISO 8601 time such as 2026-12-07T09:00:00Z, not \(text)")
+                    throw ArgumentError(
+                        description:
+                            "--now is an ISO 8601 time such as 2026-12-07T09:00:00Z, not \(text)")
                 }
                 config.fixedNow = date
             case "--assets": config.assets = URL(fileURLWithPath: try value(option))
@@ -157,7 +174,10 @@ public struct KioskConfig: Sendable {
     public func assetsDirectory() -> URL? {
         if let assets { return assets }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("assets")]
+        var candidates = [
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(
+                "assets")
+        ]
         var folder = executable.deletingLastPathComponent()
         for _ in 0..<4 {
             candidates.append(folder.appendingPathComponent("assets"))
@@ -165,7 +185,8 @@ public struct KioskConfig: Sendable {
         }
         candidates.append(URL(fileURLWithPath: "/usr/share/prikbord"))
         return candidates.first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("strings/en.json").path)
+            FileManager.default.fileExists(
+                atPath: $0.appendingPathComponent("strings/en.json").path)
         }
     }
 }

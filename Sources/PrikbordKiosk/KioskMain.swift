@@ -19,7 +19,9 @@ public enum KioskMain {
         let unknown = config.screens.filter { PluginCatalog.plugin(id: $0) == nil }
         guard unknown.isEmpty, !config.screens.isEmpty else {
             let known = PluginCatalog.all.map { $0.id }.joined(separator: ", ")
-            Log.error("--screens names unknown screens", ["screens": unknown.joined(separator: ","), "known": known])
+            Log.error(
+                "--screens names unknown screens",
+                ["screens": unknown.joined(separator: ","), "known": known])
             return 2
         }
         var script: [InputEvent] = []
@@ -78,7 +80,9 @@ public enum KioskMain {
         return status
     }
 
-    private static func openInput(config: KioskConfig, display: Display, seat: Seat?) -> LibinputSource? {
+    private static func openInput(config: KioskConfig, display: Display, seat: Seat?)
+        -> LibinputSource?
+    {
         // A headless kiosk is a picture for tests and demos: the machine's
         // own keyboard and mouse are not its input.
         if display is HeadlessDisplay {

@@ -15,7 +15,8 @@ enum KioskStore {
 
     /// Opens the store; checks it first when `check` is set (once at start).
     static func open(_ config: KioskConfig, check: Bool) throws -> Store {
-        try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: config.dataDirectory, withIntermediateDirectories: true)
         let file = path(config)
         do {
             let store = try Store(path: file)
@@ -32,7 +33,8 @@ enum KioskStore {
                 "kiosk store is damaged; moved aside, starting a fresh one that the next sync fills",
                 ["store.file": file, "store.moved_to": aside, "error": "\(error)"]
             )
-            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: file + suffix) {
+            for suffix in ["", "-wal", "-shm"]
+            where FileManager.default.fileExists(atPath: file + suffix) {
                 try FileManager.default.moveItem(atPath: file + suffix, toPath: aside + suffix)
             }
             return try Store(path: file)

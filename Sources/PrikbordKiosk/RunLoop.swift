@@ -62,7 +62,8 @@ final class KioskRunLoop {
         // rather than with the first touch.
         if let input { for event in input.dispatch() { route(event) } }
         present()
-        Log.info("kiosk running", ["display": display.summary, "kiosk.screen": kiosk.activeScreenID])
+        Log.info(
+            "kiosk running", ["display": display.summary, "kiosk.screen": kiosk.activeScreenID])
         while stopRequested == 0 {
             var fds = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
             let sources = [
@@ -137,7 +138,12 @@ final class KioskRunLoop {
 
     private func updatePower() {
         guard let on = power.update(at: Date()) else { return }
-        setPowered(on, reason: on ? "schedule" : (power.schedule?.contains(Date(), in: kiosk.timeZone) == true ? "sleep hours" : "idle"))
+        setPowered(
+            on,
+            reason: on
+                ? "schedule"
+                : (power.schedule?.contains(Date(), in: kiosk.timeZone) == true
+                    ? "sleep hours" : "idle"))
     }
 
     private func setPowered(_ on: Bool, reason: String) {
@@ -145,7 +151,8 @@ final class KioskRunLoop {
             try display.setPowered(on)
             Log.info(on ? "display woken" : "display blanked", ["display.reason": reason])
         } catch {
-            Log.warning("display power change failed", ["error": "\(error)", "display.on": "\(on)"])
+            Log.warning(
+                "display power change failed", ["error": "\(error)", "display.on": "\(on)"])
         }
         if on { kiosk.redrawAll() }
     }
@@ -249,12 +256,15 @@ extension InputEvent {
     /// The same event, `offset` microseconds later.
     func shifted(by offset: UInt64) -> InputEvent {
         switch self {
-        case .touchDown(let slot, let x, let y, let time): .touchDown(slot: slot, x: x, y: y, time: time + offset)
-        case .touchMotion(let slot, let x, let y, let time): .touchMotion(slot: slot, x: x, y: y, time: time + offset)
+        case .touchDown(let slot, let x, let y, let time):
+            .touchDown(slot: slot, x: x, y: y, time: time + offset)
+        case .touchMotion(let slot, let x, let y, let time):
+            .touchMotion(slot: slot, x: x, y: y, time: time + offset)
         case .touchUp(let slot, let time): .touchUp(slot: slot, time: time + offset)
         case .touchCancel(let slot, let time): .touchCancel(slot: slot, time: time + offset)
         case .touchFrame(let time): .touchFrame(time: time + offset)
-        case .key(let code, let pressed, let time): .key(code: code, pressed: pressed, time: time + offset)
+        case .key(let code, let pressed, let time):
+            .key(code: code, pressed: pressed, time: time + offset)
         case .text(let text, let time): .text(text, time: time + offset)
         case .deviceAdded, .deviceRemoved: self
         }

@@ -32,7 +32,8 @@ enum Screenshots {
         }
 
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true)
             for id in kiosk.screenIDs {
                 kiosk.show(screenID: id)
                 let path = directory.appendingPathComponent("\(id).png").path
@@ -44,7 +45,9 @@ enum Screenshots {
                 kiosk.replay(script)
                 let path = directory.appendingPathComponent("replay.png").path
                 try kiosk.frame.writePNG(to: path)
-                Log.info("screenshot after replay written", ["kiosk.screen": kiosk.activeScreenID, "file": path])
+                Log.info(
+                    "screenshot after replay written",
+                    ["kiosk.screen": kiosk.activeScreenID, "file": path])
             }
         } catch {
             Log.error("cannot write screenshots", ["error": "\(error)", "dir": directory.path])
@@ -62,13 +65,19 @@ public enum KioskSync {
         do {
             let store = try KioskStore.open(config, check: true)
             defer { store.close() }
-            let report = try SyncClient(server: config.server, siteID: config.siteID).syncOnce(into: store)
+            let report = try SyncClient(server: config.server, siteID: config.siteID).syncOnce(
+                into: store)
             Log.info(
-                "synced", ["sync.applied": "\(report.applied)", "sync.cursor": "\(report.cursor)", "sync.blobs": "\(report.blobsFetched)"]
+                "synced",
+                [
+                    "sync.applied": "\(report.applied)", "sync.cursor": "\(report.cursor)",
+                    "sync.blobs": "\(report.blobsFetched)",
+                ]
             )
             return true
         } catch {
-            Log.warning("sync failed", ["sync.server": config.server.absoluteString, "error": "\(error)"])
+            Log.warning(
+                "sync failed", ["sync.server": config.server.absoluteString, "error": "\(error)"])
             return false
         }
     }

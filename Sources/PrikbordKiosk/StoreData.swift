@@ -35,10 +35,11 @@ final class StoreData: KioskData {
 
     /// Re-reads what may have changed with a sync.
     func refresh() {
-        site = attempt("site") {
-            if let siteID { return try store.site(id: siteID) }
-            return try store.sites().first
-        } ?? nil
+        site =
+            attempt("site") {
+                if let siteID { return try store.site(id: siteID) }
+                return try store.sites().first
+            } ?? nil
         // A photo that failed to decode may have been replaced.
         undecodable.removeAll()
     }
@@ -50,7 +51,9 @@ final class StoreData: KioskData {
             return try body()
         } catch {
             if failures.insert(what).inserted {
-                Log.error("store query failed; the screen shows nothing", ["store.query": what, "error": "\(error)"])
+                Log.error(
+                    "store query failed; the screen shows nothing",
+                    ["store.query": what, "error": "\(error)"])
             }
             return nil
         }
@@ -61,7 +64,8 @@ final class StoreData: KioskData {
     }
 
     func newsFeed(limit: Int) -> [Post] {
-        attempt("news") { try store.newsFeed(siteID: effectiveSiteID, now: clock(), limit: limit) } ?? []
+        attempt("news") { try store.newsFeed(siteID: effectiveSiteID, now: clock(), limit: limit) }
+            ?? []
     }
 
     func people() -> [Person] {
@@ -73,7 +77,8 @@ final class StoreData: KioskData {
     }
 
     func events(from: Date, until: Date) -> [Event] {
-        attempt("events") { try store.events(siteID: effectiveSiteID, from: from, until: until) } ?? []
+        attempt("events") { try store.events(siteID: effectiveSiteID, from: from, until: until) }
+            ?? []
     }
 
     func onboardingSections() -> [OnboardingSection] {
@@ -102,7 +107,9 @@ final class StoreData: KioskData {
             return image
         } catch {
             undecodable.insert(sha256)
-            Log.warning("image cannot be decoded; showing a placeholder", ["blob.sha256": sha256, "error": "\(error)"])
+            Log.warning(
+                "image cannot be decoded; showing a placeholder",
+                ["blob.sha256": sha256, "error": "\(error)"])
             return nil
         }
     }

@@ -8,7 +8,9 @@ import PrikbordSync
 /// or found again.
 final class SyncWorker: Sendable {
     enum Message: UInt8 {
-        case changed = 1, offline = 2, online = 3
+        case changed = 1
+        case offline = 2
+        case online = 3
     }
 
     private let config: KioskConfig
@@ -39,7 +41,12 @@ final class SyncWorker: Sendable {
             switch outcome {
             case .success(let report):
                 if online != true {
-                    Log.info("server reached", ["sync.server": config.server.absoluteString, "sync.cursor": "\(report.cursor)"])
+                    Log.info(
+                        "server reached",
+                        [
+                            "sync.server": config.server.absoluteString,
+                            "sync.cursor": "\(report.cursor)",
+                        ])
                 }
                 online = true
                 // Every success, so the offline line can say when the last one was.
@@ -47,7 +54,11 @@ final class SyncWorker: Sendable {
                 if report.applied > 0 || report.blobsFetched > 0 {
                     Log.info(
                         "sync applied changes",
-                        ["sync.applied": "\(report.applied)", "sync.blobs": "\(report.blobsFetched)", "sync.cursor": "\(report.cursor)"]
+                        [
+                            "sync.applied": "\(report.applied)",
+                            "sync.blobs": "\(report.blobsFetched)",
+                            "sync.cursor": "\(report.cursor)",
+                        ]
                     )
                     send(.changed)
                 }
@@ -56,7 +67,9 @@ final class SyncWorker: Sendable {
                 // broke off): show them anyway.
                 if cursorMoved { send(.changed) }
                 if online != false {
-                    Log.warning("sync failed; showing stored content", ["sync.server": config.server.absoluteString, "error": "\(error)"])
+                    Log.warning(
+                        "sync failed; showing stored content",
+                        ["sync.server": config.server.absoluteString, "error": "\(error)"])
                     send(.offline)
                     online = false
                 }

@@ -7,7 +7,12 @@ import Foundation
 /// their fields; otherwise to standard error as `level message key=value`.
 public enum Log {
     public enum Level: Int, Sendable {
-        case error = 3, warning = 4, notice = 5, info = 6, debug = 7
+        // syslog's priorities, which the journal keeps.
+        case error = 3
+        case warning = 4
+        case notice = 5
+        case info = 6
+        case debug = 7
 
         var label: String {
             switch self {
@@ -78,7 +83,7 @@ public enum Log {
             entries.append("\(String(name))=\(value)")
         }
         let strings = entries.map { strdup($0) }
-        defer { strings.forEach { free($0) } }
+        defer { for string in strings { free(string) } }
         var vectors = strings.map { iovec(iov_base: $0, iov_len: strlen($0!)) }
         _ = sd_journal_sendv(&vectors, Int32(vectors.count))
     }

@@ -8,9 +8,10 @@ extension PluginContext {
         let hours = minutes / 60
         if minutes < 1 { return strings["time.now"] }
         if minutes < 60 { return strings.format("time.minutes", ["n": "\(minutes)"]) }
-        let days = calendar.dateComponents(
-            [.day], from: calendar.startOfDay(for: date), to: calendar.startOfDay(for: now)
-        ).day ?? 0
+        let days =
+            calendar.dateComponents(
+                [.day], from: calendar.startOfDay(for: date), to: calendar.startOfDay(for: now)
+            ).day ?? 0
         // Hours only within today: "20 h ago" beside "yesterday" reads oddly.
         if days == 0 { return strings.format("time.hours", ["n": "\(hours)"]) }
         if days <= 1 { return strings["time.yesterday"] }
@@ -50,7 +51,9 @@ extension PluginContext {
         cachedFormatter("f:" + format) { $0.dateFormat = format }
     }
 
-    private func cachedFormatter(_ key: String, _ configure: (DateFormatter) -> Void) -> DateFormatter {
+    private func cachedFormatter(_ key: String, _ configure: (DateFormatter) -> Void)
+        -> DateFormatter
+    {
         if let formatter = formatters[key], formatter.timeZone == timeZone { return formatter }
         let formatter = DateFormatter()
         formatter.locale = locale

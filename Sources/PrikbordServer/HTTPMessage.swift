@@ -31,7 +31,8 @@ struct HTTPResponse: Sendable {
     var body: Data
 
     static func json(_ status: Int, _ object: [String: Any]) -> HTTPResponse {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
             ?? Data("{}".utf8)
         return HTTPResponse(status: status, contentType: "application/json", body: data)
     }

@@ -59,8 +59,10 @@ public final class Server: @unchecked Sendable {
             let message = String(decoding: response.body, as: UTF8.self)
             Log.info(
                 "request refused",
-                ["http.method": request.method, "http.path": request.path,
-                 "http.status": String(response.status), "http.error": message])
+                [
+                    "http.method": request.method, "http.path": request.path,
+                    "http.status": String(response.status), "http.error": message,
+                ])
         }
         return response
     }

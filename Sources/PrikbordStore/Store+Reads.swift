@@ -107,7 +107,10 @@ extension Store {
             } catch {
                 Log.warning(
                     "stored row cannot be read; left out",
-                    ["store.table": Record.table, "store.id": row["id"]?.text ?? "?", "error": "\(error)"]
+                    [
+                        "store.table": Record.table, "store.id": row["id"]?.text ?? "?",
+                        "error": "\(error)",
+                    ]
                 )
                 return nil
             }

@@ -36,9 +36,11 @@ public struct BlockingHTTP: Sendable {
         let (data, response, error) = exchange.result
         if let error {
             let code = (error as NSError).code
-            let reason = code == NSURLErrorTimedOut
+            let reason =
+                code == NSURLErrorTimedOut
                 ? "no answer within \(Int(timeout)) s"
-                : code == NSURLErrorCannotConnectToHost ? "connection refused" : error.localizedDescription
+                : code == NSURLErrorCannotConnectToHost
+                    ? "connection refused" : error.localizedDescription
             throw SyncError.unreachable("\(url): \(reason)")
         }
         guard let response = response as? HTTPURLResponse else {

@@ -52,18 +52,21 @@ public final class SyncClient: Sendable {
         // found); a sync that changed nothing is not worth a line.
         Log.debug(
             "sync done",
-            ["sync.server": server.absoluteString, "sync.applied": String(applied),
-             "sync.cursor": String(cursor), "sync.blobs": String(blobs)])
+            [
+                "sync.server": server.absoluteString, "sync.applied": String(applied),
+                "sync.cursor": String(cursor), "sync.blobs": String(blobs),
+            ])
         return report
     }
 
     private func fetchBatch(after cursor: Int64) throws -> ChangeBatch {
         var components = URLComponents(
             url: server.appendingPathComponent("api/v1/changes"), resolvingAgainstBaseURL: false)
-        components?.queryItems = [
-            URLQueryItem(name: "after", value: String(cursor)),
-            URLQueryItem(name: "limit", value: String(batchSize)),
-        ] + (siteID.map { [URLQueryItem(name: "site", value: $0)] } ?? [])
+        components?.queryItems =
+            [
+                URLQueryItem(name: "after", value: String(cursor)),
+                URLQueryItem(name: "limit", value: String(batchSize)),
+            ] + (siteID.map { [URLQueryItem(name: "site", value: $0)] } ?? [])
         guard let url = components?.url else {
             throw SyncError.badResponse("cannot make a changes URL from \(server)")
         }
@@ -91,7 +94,8 @@ public final class SyncClient: Sendable {
     }
 
     static func isBlobName(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        text.utf8.count == 64
+            && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     private func fetchMissingBlobs(into store: Store) throws -> Int {

@@ -155,7 +155,8 @@ public final class ListView {
             return frame
         }
         surface.shift(frame, dy: -delta)
-        let strip = delta > 0
+        let strip =
+            delta > 0
             ? Rect(x: frame.minX, y: frame.maxY - delta, width: frame.width, height: delta)
             : Rect(x: frame.minX, y: frame.minY, width: frame.width, height: -delta)
         draw(on: surface, region: strip)

@@ -66,7 +66,13 @@ public final class OnScreenKeyboard {
             let y = frame.minY + gap + rowIndex * (rowHeight + gap)
             for key in row {
                 let width = key.span * unit
-                result.append((key, Rect(x: Int(x.rounded()), y: y, width: Int(width.rounded()), height: rowHeight)))
+                result.append(
+                    (
+                        key,
+                        Rect(
+                            x: Int(x.rounded()), y: y, width: Int(width.rounded()),
+                            height: rowHeight)
+                    ))
                 x += width + Double(gap)
             }
         }
@@ -81,7 +87,9 @@ public final class OnScreenKeyboard {
         guard let (anchor, choices) = accentChoices else { return [] }
         let size = anchor.height
         let total = choices.count * size + (choices.count - 1) * gap
-        var x = min(max(frame.minX + gap, anchor.minX + anchor.width / 2 - total / 2), frame.maxX - gap - total)
+        var x = min(
+            max(frame.minX + gap, anchor.minX + anchor.width / 2 - total / 2),
+            frame.maxX - gap - total)
         let y = anchor.minY - size - gap
         return choices.map { choice in
             defer { x += size + gap }
@@ -159,19 +167,29 @@ public final class OnScreenKeyboard {
         surface.fill(frame, Color(hex: 0xDCE2DD))
         for (key, box) in keys() {
             let special: Bool
-            if case .character = key { special = false } else if case .space = key { special = false } else { special = true }
+            if case .character = key {
+                special = false
+            } else if case .space = key {
+                special = false
+            } else {
+                special = true
+            }
             let isPressed = pressedKey == box
             let fill = isPressed ? theme.accentSoft : (special ? Color(hex: 0xBFC9C2) : .white)
-            surface.fillRoundedRect(box.offsetBy(dx: 0, dy: theme.px(3)), radius: theme.px(14), Color(hex: 0xA9B4AC))
+            surface.fillRoundedRect(
+                box.offsetBy(dx: 0, dy: theme.px(3)), radius: theme.px(14), Color(hex: 0xA9B4AC))
             surface.fillRoundedRect(box, radius: theme.px(14), fill)
             drawLabel(label(for: key), in: box, on: surface, small: special)
             if case .character(let text) = key, layout.accents[text] != nil {
-                surface.fillCircle(center: Point(x: box.maxX - theme.px(16), y: box.minY + theme.px(16)), radius: max(2, theme.px(4)), theme.faintInk)
+                surface.fillCircle(
+                    center: Point(x: box.maxX - theme.px(16), y: box.minY + theme.px(16)),
+                    radius: max(2, theme.px(4)), theme.faintInk)
             }
         }
         for (choice, box) in accentFrames() {
             surface.drawShadow(box, radius: theme.px(14), blur: theme.px(12), theme.shadow)
-            surface.fillRoundedRect(box, radius: theme.px(14), pressedKey == box ? theme.accentSoft : .white)
+            surface.fillRoundedRect(
+                box, radius: theme.px(14), pressedKey == box ? theme.accentSoft : .white)
             drawLabel(shifted(choice), in: box, on: surface, small: false)
         }
     }
@@ -191,14 +209,20 @@ public final class OnScreenKeyboard {
     private func drawLabel(_ text: String, in box: Rect, on surface: Surface, small: Bool) {
         guard text != " " else { return }
         let cacheKey = (small ? "s:" : "l:") + text
-        let layout = labels[cacheKey] ?? TextLayout(
-            text, style: small ? theme.label : TextStyle(size: theme.px(46), weight: .medium, lineHeight: 1.0),
-            fonts: fonts
-        )
+        let layout =
+            labels[cacheKey]
+            ?? TextLayout(
+                text,
+                style: small
+                    ? theme.label : TextStyle(size: theme.px(46), weight: .medium, lineHeight: 1.0),
+                fonts: fonts
+            )
         labels[cacheKey] = layout
         surface.draw(
             layout,
-            at: Point(x: box.minX + (box.width - layout.width) / 2, y: box.minY + (box.height - layout.height) / 2),
+            at: Point(
+                x: box.minX + (box.width - layout.width) / 2,
+                y: box.minY + (box.height - layout.height) / 2),
             isShifted && text == "⇧" ? theme.accent : theme.ink
         )
     }

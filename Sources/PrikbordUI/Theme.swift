@@ -58,7 +58,9 @@ public struct Theme: Sendable {
 
     public var screenTitle: TextStyle { TextStyle(size: px(60), weight: .bold, lineHeight: 1.15) }
     public var heading: TextStyle { TextStyle(size: px(40), weight: .semibold, lineHeight: 1.22) }
-    public var subheading: TextStyle { TextStyle(size: px(34), weight: .semibold, lineHeight: 1.25) }
+    public var subheading: TextStyle {
+        TextStyle(size: px(34), weight: .semibold, lineHeight: 1.25)
+    }
     public var body: TextStyle { TextStyle(size: px(32), weight: .regular, lineHeight: 1.4) }
     public var label: TextStyle { TextStyle(size: px(28), weight: .medium, lineHeight: 1.25) }
     public var caption: TextStyle { TextStyle(size: px(26), weight: .regular, lineHeight: 1.3) }

@@ -27,12 +27,16 @@ enum KioskBench {
             stages.append(("kiosk open", residentMegabytes()))
             try display.present(kiosk.frame, damage: kiosk.takeDamage())
             let firstFrame = Double(monotonicMicros() - spawned) / 1000
-            say(String(
-                format: "  of which: exec to main %.1f ms, store + fonts + screens %.1f ms, present %.1f ms",
-                Double(inMain - spawned) / 1000, Double(opened - inMain) / 1000,
-                Double(monotonicMicros() - opened) / 1000))
+            say(
+                String(
+                    format:
+                        "  of which: exec to main %.1f ms, store + fonts + screens %.1f ms, present %.1f ms",
+                    Double(inMain - spawned) / 1000, Double(opened - inMain) / 1000,
+                    Double(monotonicMicros() - opened) / 1000))
             stages.append(("first frame", residentMegabytes()))
-            say(String(format: "  start to first frame:          %.1f ms (target ≤ 100)", firstFrame))
+            say(
+                String(
+                    format: "  start to first frame:          %.1f ms (target ≤ 100)", firstFrame))
 
             // The run loop prepares the other screens while nothing happens.
             while kiosk.prepareIdle() {}
@@ -43,12 +47,17 @@ enum KioskBench {
             stages.append(("after every screen", residentMegabytes()))
             say("  resident memory (own + files):")
             for (stage, memory) in stages {
-                say(String(format: "    %-20@ %5.1f + %5.1f MB", stage, memory.anonymous, memory.file))
+                say(
+                    String(
+                        format: "    %-20@ %5.1f + %5.1f MB", stage, memory.anonymous, memory.file))
             }
 
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
-            say(String(format: "  peak RSS:                       %.1f MB (target ≤ 40)", Double(usage.ru_maxrss) / 1024))
+            say(
+                String(
+                    format: "  peak RSS:                       %.1f MB (target ≤ 40)",
+                    Double(usage.ru_maxrss) / 1024))
             kiosk.close()
             return 0
         } catch {
@@ -82,7 +91,9 @@ enum KioskBench {
         let high = Double(height) * 0.3
         for round in 0..<10 {
             let (from, to) = round % 2 == 0 ? (low, high) : (high, low)
-            var events: [InputEvent] = [.touchDown(slot: 0, x: x, y: from, time: clock), .touchFrame(time: clock)]
+            var events: [InputEvent] = [
+                .touchDown(slot: 0, x: x, y: from, time: clock), .touchFrame(time: clock),
+            ]
             for step in 1...8 {
                 let t = clock + UInt64(step) * 10_000
                 let y = from + (to - from) * Double(step) / 8
@@ -106,10 +117,15 @@ enum KioskBench {
             }
             clock += 200_000
         }
-        say(String(format: "  fling frame time p50 / p99:     %.2f / %.2f ms over %d frames (target p99 ≤ 4)",
-                     percentile(frameTimes, 0.5), percentile(frameTimes, 0.99), frameTimes.count))
-        say(String(format: "  pixels painted per fling frame: %.0f (%.0f%% of the screen), p50",
-                     percentile(pixels, 0.5), 100 * percentile(pixels, 0.5) / Double(width * height)))
+        say(
+            String(
+                format:
+                    "  fling frame time p50 / p99:     %.2f / %.2f ms over %d frames (target p99 ≤ 4)",
+                percentile(frameTimes, 0.5), percentile(frameTimes, 0.99), frameTimes.count))
+        say(
+            String(
+                format: "  pixels painted per fling frame: %.0f (%.0f%% of the screen), p50",
+                percentile(pixels, 0.5), 100 * percentile(pixels, 0.5) / Double(width * height)))
     }
 
     /// Taps each navigation tab and times from the touch-up to the
@@ -133,7 +149,9 @@ enum KioskBench {
             latencies.append(Double(monotonicMicros() - start) / 1000)
             clock += 500_000
         }
-        say(String(format: "  tap to presented frame p50/max: %.2f / %.2f ms (one frame = 16.7 ms)",
-                     percentile(latencies, 0.5), latencies.max() ?? 0))
+        say(
+            String(
+                format: "  tap to presented frame p50/max: %.2f / %.2f ms (one frame = 16.7 ms)",
+                percentile(latencies, 0.5), latencies.max() ?? 0))
     }
 }

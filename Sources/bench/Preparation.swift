@@ -20,11 +20,14 @@ enum Preparation {
             let assets = try findAssets()
             let store = try Store(path: folder.appendingPathComponent("server.sqlite").path)
             defer { store.close() }
-            try DemoContent.seed(into: store, from: assets.appendingPathComponent("demo"), now: benchNow)
+            try DemoContent.seed(
+                into: store, from: assets.appendingPathComponent("demo"), now: benchNow)
             try grow(store)
             let server = try Server(store: store, port: 0, bindAddress: "127.0.0.1")
             defer { server.stop() }
-            say("content: \(try store.newsFeed(siteID: nil, now: benchNow, limit: 10_000).count) visible posts, \(try store.people(siteID: nil).count) people")
+            say(
+                "content: \(try store.newsFeed(siteID: nil, now: benchNow, limit: 10_000).count) visible posts, \(try store.people(siteID: nil).count) people"
+            )
 
             for (name, width, height) in [("portrait", 1080, 1920), ("landscape", 1920, 1080)] {
                 var config = KioskConfig()
@@ -38,8 +41,12 @@ enum Preparation {
                     return 1
                 }
                 say("\n\(name) \(width)x\(height)")
-                say(String(format: "  first sync of the whole store:  %.0f ms", Double(monotonicMicros() - started) / 1000))
-                let status = try measure(config: config, width: width, height: height, assets: assets)
+                say(
+                    String(
+                        format: "  first sync of the whole store:  %.0f ms",
+                        Double(monotonicMicros() - started) / 1000))
+                let status = try measure(
+                    config: config, width: width, height: height, assets: assets)
                 if status != 0 { return status }
             }
             return 0
@@ -53,7 +60,8 @@ enum Preparation {
         var config = KioskConfig()
         config.assets = nil
         guard let assets = config.assetsDirectory() else {
-            throw KioskConfig.ArgumentError(description: "cannot find assets/; run from the repository")
+            throw KioskConfig.ArgumentError(
+                description: "cannot find assets/; run from the repository")
         }
         return assets
     }
@@ -90,7 +98,8 @@ enum Preparation {
     /// kiosk's, not this preparer's.
     static func measure(config: KioskConfig, width: Int, height: Int, assets: URL) throws -> Int32 {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            .resolvingSymlinksInPath()
         process.arguments = [
             "kiosk", config.dataDirectory.path, assets.path, "\(width)", "\(height)",
             "\(monotonicMicros())",

@@ -57,7 +57,8 @@ struct Probe {
     }
 
     mutating func run() throws {
-        let display: Display = useFramebuffer
+        let display: Display =
+            useFramebuffer
             ? try FBDevDisplay(rotation: rotation)
             : try DRMDisplay(path: card, rotation: rotation)
         Self.report("opened \(display.summary), logical \(display.width)x\(display.height)")
@@ -73,8 +74,10 @@ struct Probe {
             try waitForFlip(display)
         }
         let elapsed = Date().timeIntervalSince(started) * 1000
-        Self.report(String(format: "%d presents in %.1f ms; %@", flips + 1, elapsed,
-                           clock.summary))
+        Self.report(
+            String(
+                format: "%d presents in %.1f ms; %@", flips + 1, elapsed,
+                clock.summary))
         check(clock.count == flips + 1, "flip completions \(clock.count), wanted \(flips + 1)")
 
         try verify(display, frame, shot: name)

@@ -9,7 +9,8 @@ enum TestPattern {
     static let marker = Color(hex: 0xff00ff)
 
     static func draw(_ frame: Surface, step: Int) {
-        let halfWidth = frame.width / 2, halfHeight = frame.height / 2
+        let halfWidth = frame.width / 2
+        let halfHeight = frame.height / 2
         for (index, color) in quadrants.enumerated() {
             let rect = Rect(
                 x: index % 2 * halfWidth, y: index / 2 * halfHeight,
@@ -23,7 +24,8 @@ enum TestPattern {
 
     /// Moves the box from `step - 1` to `step`; returns the damage.
     static func advance(_ frame: Surface, to step: Int) -> [Rect] {
-        let old = box(frame, step: step - 1), new = box(frame, step: step)
+        let old = box(frame, step: step - 1)
+        let new = box(frame, step: step)
         draw(frame, step: step)
         return [old, new]
     }

@@ -86,10 +86,12 @@ struct Options {
             candidates.append(program.appendingPathComponent("../../assets"))
             candidates.append(
                 program.resolvingSymlinksInPath().appendingPathComponent("../../../assets"))
-            candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-                .appendingPathComponent("assets"))
+            candidates.append(
+                URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                    .appendingPathComponent("assets"))
         }
-        return candidates
+        return
+            candidates
             .map { $0.appendingPathComponent("demo").standardizedFileURL }
             .first {
                 FileManager.default.fileExists(

@@ -48,9 +48,11 @@ func run(_ options: Options) throws {
     }
     Log.info(
         "prikbord-server listening",
-        ["http.address": options.bindAddress, "http.port": String(server.port),
-         "store.sites": String(counts[0]), "store.people": String(counts[1]),
-         "store.posts": String(counts[2]), "store.events": String(counts[3])])
+        [
+            "http.address": options.bindAddress, "http.port": String(server.port),
+            "store.sites": String(counts[0]), "store.people": String(counts[1]),
+            "store.posts": String(counts[2]), "store.events": String(counts[3]),
+        ])
     _ = sd_notify(0, "READY=1")
 
     var received: Int32 = 0

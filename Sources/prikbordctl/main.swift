@@ -54,7 +54,8 @@ func parse(_ arguments: [String]) throws -> (URL, Command)? {
         case "--days":
             let text = try value(argument)
             guard let days = Double(text), days > 0, days <= 3650 else {
-                throw UsageError(description: "--days \(text) is not a number of days from 0 to 3650")
+                throw UsageError(
+                    description: "--days \(text) is not a number of days from 0 to 3650")
             }
             until = Date().addingTimeInterval(days * 86_400)
         default:
@@ -127,7 +128,8 @@ func listPosts(server: URL) throws {
     }
     for (id, row) in rows {
         let pinnedUntil = integer(row["pinned_until"])
-        let pinned = pinnedUntil > now
+        let pinned =
+            pinnedUntil > now
             ? ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(pinnedUntil)))
             : "-"
         print([id, string(row["kind"]), pinned, title(row["title"])].joined(separator: "\t"))

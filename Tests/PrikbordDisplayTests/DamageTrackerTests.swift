@@ -1,5 +1,6 @@
 import PrikbordGraphics
 import Testing
+
 @testable import PrikbordDisplay
 
 /// A swap chain of in-memory buffers driven the way DRMDisplay drives its dumb
@@ -38,16 +39,16 @@ private func differingPixels(_ a: Surface, _ b: Surface) -> Int {
 
     let a = Rect(x: 2, y: 3, width: 5, height: 4)
     frame.fill(a, Color(hex: 0xff0000))
-    let first = chain.present(frame, damage: [a])       // into buffer 0
+    let first = chain.present(frame, damage: [a])  // into buffer 0
     #expect(first == [a])
 
     let b = Rect(x: 20, y: 10, width: 6, height: 6)
     frame.fill(b, Color(hex: 0x00ff00))
-    let second = chain.present(frame, damage: [b])      // into buffer 1: must carry `a`
+    let second = chain.present(frame, damage: [b])  // into buffer 1: must carry `a`
     #expect(Set(second) == [a, b])
     #expect(differingPixels(chain.buffers[1], frame) == 0)
 
-    let third = chain.present(frame, damage: [])        // buffer 0 still misses `b`
+    let third = chain.present(frame, damage: [])  // buffer 0 still misses `b`
     #expect(third == [b])
     #expect(differingPixels(chain.buffers[0], frame) == 0)
 }
@@ -62,7 +63,7 @@ func everyPresentedBufferEqualsItsFrame(bufferCount: Int) {
         return Int((seed >> 16) % UInt32(bound))
     }
 
-    _ = chain.present(frame, damage: [])                // first frame: all stale anyway
+    _ = chain.present(frame, damage: [])  // first frame: all stale anyway
     for n in 1...60 {
         let damage = (0..<next(3)).map { _ in
             Rect(x: next(60), y: next(44), width: 1 + next(20), height: 1 + next(20))
@@ -102,14 +103,17 @@ func everyPresentedBufferEqualsItsFrame(bufferCount: Int) {
 @Test func damageIsClippedAndCoveredRegionsDropped() {
     var tracker = DamageTracker(bufferCount: 1, width: 10, height: 10)
     _ = tracker.beginRepaint(buffer: 0, damage: [])
-    let regions = tracker.beginRepaint(buffer: 0, damage: [
-        Rect(x: 8, y: 8, width: 5, height: 5),
-        Rect(x: 0, y: 0, width: 6, height: 6),
-        Rect(x: 1, y: 1, width: 2, height: 2),
-    ])
-    #expect(regions == [
-        Rect(x: 8, y: 8, width: 2, height: 2), Rect(x: 0, y: 0, width: 6, height: 6),
-    ])
+    let regions = tracker.beginRepaint(
+        buffer: 0,
+        damage: [
+            Rect(x: 8, y: 8, width: 5, height: 5),
+            Rect(x: 0, y: 0, width: 6, height: 6),
+            Rect(x: 1, y: 1, width: 2, height: 2),
+        ])
+    #expect(
+        regions == [
+            Rect(x: 8, y: 8, width: 2, height: 2), Rect(x: 0, y: 0, width: 6, height: 6),
+        ])
 }
 
 @Test func longStaleListsCollapseToTheirBoundingBox() {

@@ -1,5 +1,6 @@
 import PrikbordGraphics
 import Testing
+
 @testable import PrikbordDisplay
 
 @Test func presentCopiesOnlyTheDamage() throws {

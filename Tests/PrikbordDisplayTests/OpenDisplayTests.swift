@@ -1,6 +1,7 @@
 import Foundation
 import PrikbordGraphics
 import Testing
+
 @testable import PrikbordDisplay
 
 /// Runs `body` with standard error going to a file and returns what was written.
@@ -26,8 +27,9 @@ private let machineHasNoScreen =
 func automaticFallsBackToHeadlessAndSaysSo() throws {
     var display: Display?
     let log = try capturingStandardError {
-        display = try openDisplay(.automatic, headlessWidth: 1080, headlessHeight: 1920,
-                                  rotation: .none)
+        display = try openDisplay(
+            .automatic, headlessWidth: 1080, headlessHeight: 1920,
+            rotation: .none)
     }
     let headless = try #require(display as? HeadlessDisplay)
     #expect(headless.width == 1080 && headless.height == 1920)
@@ -38,16 +40,18 @@ func automaticFallsBackToHeadlessAndSaysSo() throws {
 
 @Test func explicitCardThatIsMissingThrowsWithItsPath() {
     #expect {
-        _ = try openDisplay(.drm("/nonexistent/card7"), headlessWidth: 1, headlessHeight: 1,
-                            rotation: .none)
+        _ = try openDisplay(
+            .drm("/nonexistent/card7"), headlessWidth: 1, headlessHeight: 1,
+            rotation: .none)
     } throws: { error in
         "\(error)".contains("/nonexistent/card7")
     }
 }
 
 @Test func rotatedHeadlessDrawsInLogicalSize() throws {
-    let display = try openDisplay(.headless, headlessWidth: 1080, headlessHeight: 1920,
-                                  rotation: .quarter)
+    let display = try openDisplay(
+        .headless, headlessWidth: 1080, headlessHeight: 1920,
+        rotation: .quarter)
     #expect(display.width == 1080 && display.height == 1920)
 }
 

@@ -1,5 +1,6 @@
 import PrikbordGraphics
 import Testing
+
 @testable import PrikbordDisplay
 
 private let marker = Color(hex: 0xff0000)
@@ -13,10 +14,10 @@ private func markedFrame() -> Surface {
 }
 
 @Test(arguments: [
-    (Rotation.none, 6, 4, 0, 0),          // panel top-left
-    (Rotation.quarter, 4, 6, 3, 0),       // panel top-right
-    (Rotation.half, 6, 4, 5, 3),          // panel bottom-right
-    (Rotation.threeQuarters, 4, 6, 0, 5), // panel bottom-left
+    (Rotation.none, 6, 4, 0, 0),  // panel top-left
+    (Rotation.quarter, 4, 6, 3, 0),  // panel top-right
+    (Rotation.half, 6, 4, 5, 3),  // panel bottom-right
+    (Rotation.threeQuarters, 4, 6, 0, 5),  // panel bottom-left
 ])
 func logicalTopLeftLandsInTheRightPanelCorner(
     rotation: Rotation, panelWidth: Int, panelHeight: Int, cornerX: Int, cornerY: Int
@@ -59,8 +60,9 @@ func everyPixelGoesWhereTheRotationSays(rotation: Rotation) throws {
         let panel = PanelMemory(
             base: bytes.baseAddress!, width: 2, height: 1, stride: 8, format: .xbgr8888
         )
-        PanelCopy.copy([Rect(x: 0, y: 0, width: 2, height: 1)], from: frame, to: panel,
-                       rotation: .none)
+        PanelCopy.copy(
+            [Rect(x: 0, y: 0, width: 2, height: 1)], from: frame, to: panel,
+            rotation: .none)
     }
     #expect(memory.map { $0 & 0xffffff } == [0x332211, 0x332211])
 }
@@ -72,8 +74,9 @@ func everyPixelGoesWhereTheRotationSays(rotation: Rotation) throws {
         let panel = PanelMemory(
             base: bytes.baseAddress!, width: 1, height: 1, stride: 2, format: .rgb565
         )
-        PanelCopy.copy([Rect(x: 0, y: 0, width: 1, height: 1)], from: frame, to: panel,
-                       rotation: .quarter)
+        PanelCopy.copy(
+            [Rect(x: 0, y: 0, width: 1, height: 1)], from: frame, to: panel,
+            rotation: .quarter)
     }
     #expect(memory == [0x1f << 11 | 0x20 << 5 | 0x08])
 }

@@ -66,8 +66,9 @@ struct RecordedGestures: Sendable, CustomTestStringConvertible {
         let coarse = GestureRecognizer(pixelsPerMillimetre: 2)
 
         #expect(outline(events.flatMap { dense.handle($0) }) == ["pressed", "tap"])
-        #expect(outline(events.flatMap { coarse.handle($0) })
-            == ["pressed", "released", "dragBegan", "dragMoved…", "dragEnded"])
+        #expect(
+            outline(events.flatMap { coarse.handle($0) })
+                == ["pressed", "released", "dragBegan", "dragMoved…", "dragEnded"])
     }
 
     @Test func longPressFiresFromTickWhileTheFingerRests() {
@@ -84,7 +85,7 @@ struct RecordedGestures: Sendable, CustomTestStringConvertible {
         let gestures = recognize(try recording("scroll-fling"))
 
         let moved = gestures.reduce(into: (dx: 0.0, dy: 0.0)) { total, gesture in
-            if case let .dragMoved(dx, dy) = gesture { total = (total.dx + dx, total.dy + dy) }
+            if case .dragMoved(let dx, let dy) = gesture { total = (total.dx + dx, total.dy + dy) }
         }
         #expect(gestures[2] == .dragBegan(x: 540, y: 1400))
         #expect(abs(moved.dx) < 1e-9)
@@ -95,7 +96,7 @@ struct RecordedGestures: Sendable, CustomTestStringConvertible {
         let gestures = recognize(try recording("scroll-fling"))
 
         // 800 px in 300 ms, steady: about 2,667 px/s upwards.
-        guard case let .dragEnded(vx, vy) = gestures.last else {
+        guard case .dragEnded(let vx, let vy) = gestures.last else {
             Issue.record("no dragEnded in \(gestures)")
             return
         }
@@ -113,7 +114,7 @@ struct RecordedGestures: Sendable, CustomTestStringConvertible {
     @Test func secondFingerDuringDragDoesNotStopTheFling() throws {
         let gestures = recognize(try recording("second-finger-during-drag"))
 
-        guard case let .dragEnded(_, vy) = gestures.last else {
+        guard case .dragEnded(_, let vy) = gestures.last else {
             Issue.record("no dragEnded in \(gestures)")
             return
         }

@@ -18,19 +18,21 @@ enum Key {
     }
 
     @Test func lettersAndShift() throws {
-        let typed = try type([
-            (Key.a, true), (Key.a, false),
-            (Key.leftShift, true), (Key.s, true), (Key.s, false), (Key.leftShift, false),
-            (Key.a, true), (Key.a, false),
-        ], layout: "us")
+        let typed = try type(
+            [
+                (Key.a, true), (Key.a, false),
+                (Key.leftShift, true), (Key.s, true), (Key.s, false), (Key.leftShift, false),
+                (Key.a, true), (Key.a, false),
+            ], layout: "us")
 
         #expect(typed == "aSa")
     }
 
     @Test func badgeReaderDigitsTypeTextAndEnterStaysAKey() throws {
-        let typed = try type([
-            (Key.one, true), (Key.one, false), (Key.enter, true), (Key.enter, false),
-        ], layout: "us")
+        let typed = try type(
+            [
+                (Key.one, true), (Key.one, false), (Key.enter, true), (Key.enter, false),
+            ], layout: "us")
 
         #expect(typed == "1")
     }

@@ -39,8 +39,9 @@ import Testing
         let events = source.dispatch()
 
         #expect(source.fileDescriptor >= 0)
-        #expect(events.allSatisfy {
-            if case .deviceAdded = $0 { true } else { false }
-        })
+        #expect(
+            events.allSatisfy {
+                if case .deviceAdded = $0 { true } else { false }
+            })
     }
 }

@@ -9,12 +9,14 @@ struct DisplayPowerTests {
     func local(_ hour: Int, _ minute: Int = 0) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = amsterdam
-        return calendar.date(from: DateComponents(year: 2026, month: 12, day: 3, hour: hour, minute: minute))!
+        return calendar.date(
+            from: DateComponents(year: 2026, month: 12, day: 3, hour: hour, minute: minute))!
     }
 
     @Test(arguments: [
         ("22:00-05:30", 23, 0, true), ("22:00-05:30", 3, 15, true), ("22:00-05:30", 5, 30, false),
-        ("22:00-05:30", 12, 0, false), ("22:00-05:30", 21, 59, false), ("12:00-13:00", 12, 30, true),
+        ("22:00-05:30", 12, 0, false), ("22:00-05:30", 21, 59, false),
+        ("12:00-13:00", 12, 30, true),
         ("12:00-13:00", 13, 0, false),
     ])
     func scheduleRunsPastMidnight(window: String, hour: Int, minute: Int, asleep: Bool) throws {
@@ -75,7 +77,8 @@ struct DisplayPowerTests {
     }
 
     @Test func withoutScheduleOrTimeoutTheScreenStaysLit() {
-        var power = DisplayPower(schedule: nil, idleTimeout: nil, timeZone: amsterdam, now: local(0))
+        var power = DisplayPower(
+            schedule: nil, idleTimeout: nil, timeZone: amsterdam, now: local(0))
         let result14 = power.update(at: local(23, 59))
         #expect(result14 == nil)
         #expect(power.isOn)

@@ -22,7 +22,8 @@ struct KioskMainTests {
             "--assets", DemoKiosk.assets.path,
         ])
         #expect(status != 0)
-        #expect(!FileManager.default.fileExists(atPath: shots.appendingPathComponent("news.png").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: shots.appendingPathComponent("news.png").path))
     }
 
     @Test func storedContentIsShownWhenTheServerIsGone() throws {
@@ -38,14 +39,17 @@ struct KioskMainTests {
         ])
         #expect(status == 0)
         for id in ["news", "directory", "agenda", "onboarding"] {
-            #expect(FileManager.default.fileExists(atPath: config.screenshots!.appendingPathComponent("\(id).png").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: config.screenshots!.appendingPathComponent("\(id).png").path))
         }
     }
 
     @Test func damagedStoreIsMovedAsideAndRefilledBySync() throws {
         let demo = try DemoKiosk()
         let config = demo.config()
-        try FileManager.default.createDirectory(at: config.dataDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: config.dataDirectory, withIntermediateDirectories: true)
         let file = config.dataDirectory.appendingPathComponent("kiosk.sqlite")
         try Data((0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }).write(to: file)
 
@@ -58,7 +62,8 @@ struct KioskMainTests {
         #expect(status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: config.dataDirectory.path)
         #expect(names.contains { $0.hasPrefix("kiosk.sqlite.damaged-") })
-        #expect(FileManager.default.fileExists(atPath: shots.appendingPathComponent("news.png").path))
+        #expect(
+            FileManager.default.fileExists(atPath: shots.appendingPathComponent("news.png").path))
     }
 
     @Test func badInputScriptIsRefusedBeforeAnythingIsWritten() throws {

@@ -91,8 +91,10 @@ import Testing
         func change(_ seq: Int64, _ name: String) -> Change {
             Change(
                 seq: seq, table: "site", id: "s", deleted: false,
-                row: ["name": .string(name), "city": .string("Venlo"),
-                      "time_zone": .string("Europe/Amsterdam")])
+                row: [
+                    "name": .string(name), "city": .string("Venlo"),
+                    "time_zone": .string("Europe/Amsterdam"),
+                ])
         }
 
         try kiosk.apply(ChangeBatch(changes: [change(7, "new")], next: 7, more: false))

@@ -14,7 +14,8 @@ final class StripeBlock: Block {
         let palette: [UInt32] = [0xCC4444, 0x44AA66, 0x3366CC, 0xDDAA22, 0x8844AA]
         color = Color(hex: palette[index % palette.count])
         size = 90 + (index * 37) % 120
-        label = TextLayout("Block \(index) · Łódź · Жовтень", style: TextStyle(size: 30), fonts: fonts)
+        label = TextLayout(
+            "Block \(index) · Łódź · Жовтень", style: TextStyle(size: 30), fonts: fonts)
     }
 
     func height(forWidth width: Int) -> Int { size }

@@ -45,7 +45,8 @@ struct OnScreenKeyboardTests {
         let strip = try #require(keyboard.accentChoices)
         #expect(strip.choices == ["ł"])
         // The strip sits above the key; tapping its first choice types it.
-        let choice = Point(x: strip.key.minX + strip.key.width / 2, y: strip.key.minY - strip.key.height / 2 - 10)
+        let choice = Point(
+            x: strip.key.minX + strip.key.width / 2, y: strip.key.minY - strip.key.height / 2 - 10)
         #expect(keyboard.tap(at: choice) == .insert("ł"))
         #expect(keyboard.accentChoices == nil)
     }
@@ -67,12 +68,16 @@ struct OnScreenKeyboardTests {
         for layout in [KeyboardLayout.latin, .cyrillic] {
             for row in layout.rows {
                 for case .character(let text) in row {
-                    #expect(TextLayout(text, style: TextStyle(size: 40), fonts: fonts).missingGlyphs == 0)
+                    #expect(
+                        TextLayout(text, style: TextStyle(size: 40), fonts: fonts).missingGlyphs
+                            == 0)
                 }
             }
             for accents in layout.accents.values {
                 for accent in accents {
-                    #expect(TextLayout(accent, style: TextStyle(size: 40), fonts: fonts).missingGlyphs == 0)
+                    #expect(
+                        TextLayout(accent, style: TextStyle(size: 40), fonts: fonts).missingGlyphs
+                            == 0)
                 }
             }
         }

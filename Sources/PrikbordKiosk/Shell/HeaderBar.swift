@@ -27,13 +27,18 @@ final class HeaderBar {
         surface.fill(frame, theme.headerBackground)
 
         let padding = theme.margin
-        let time = context.layout(context.clockTime(now), TextStyle(size: theme.px(56), weight: .semibold, lineHeight: 1.1))
+        let time = context.layout(
+            context.clockTime(now),
+            TextStyle(size: theme.px(56), weight: .semibold, lineHeight: 1.1))
         let dateText = context.format(now, "EEEE d MMMM")
-        let date = context.layout(dateText.prefix(1).uppercased() + dateText.dropFirst(), theme.caption)
+        let date = context.layout(
+            dateText.prefix(1).uppercased() + dateText.dropFirst(), theme.caption)
         let right = frame.maxX - padding
         let timeTop = frame.minY + (frame.height - time.height - date.height) / 2
         surface.draw(time, at: Point(x: right - time.width, y: timeTop), theme.headerInk)
-        surface.draw(date, at: Point(x: right - date.width, y: timeTop + time.height), theme.headerSecondaryInk)
+        surface.draw(
+            date, at: Point(x: right - date.width, y: timeTop + time.height),
+            theme.headerSecondaryInk)
 
         let leftWidth = frame.width - 2 * padding - max(time.width, date.width) - theme.px(30)
         let siteName = context.data.site?.name ?? context.strings["app.name"]

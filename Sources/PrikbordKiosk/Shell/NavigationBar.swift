@@ -45,7 +45,8 @@ final class NavigationBar {
         switch layout.style {
         case .bottomBar:
             let width = area.width / count
-            return Rect(x: area.minX + index * width, y: area.minY, width: width, height: area.height)
+            return Rect(
+                x: area.minX + index * width, y: area.minY, width: width, height: area.height)
         case .sideRail:
             let height = theme.px(170)
             let top = area.minY + theme.px(150)
@@ -69,9 +70,14 @@ final class NavigationBar {
         surface.fill(area, theme.navBackground)
         switch layout.style {
         case .bottomBar:
-            surface.fill(Rect(x: area.minX, y: area.minY, width: area.width, height: max(1, theme.px(2))), theme.separator)
+            surface.fill(
+                Rect(x: area.minX, y: area.minY, width: area.width, height: max(1, theme.px(2))),
+                theme.separator)
         case .sideRail:
-            surface.fill(Rect(x: area.maxX - max(1, theme.px(2)), y: area.minY, width: max(1, theme.px(2)), height: area.height), theme.separator)
+            surface.fill(
+                Rect(
+                    x: area.maxX - max(1, theme.px(2)), y: area.minY, width: max(1, theme.px(2)),
+                    height: area.height), theme.separator)
             drawBrand(on: surface)
         }
         for index in tabs.indices {
@@ -101,10 +107,12 @@ final class NavigationBar {
         let gap = theme.px(10)
         let blockHeight = pillHeight + gap + tab.label.height
         let top = box.minY + (box.height - blockHeight) / 2
-        let pill = Rect(x: box.minX + (box.width - pillWidth) / 2, y: top, width: pillWidth, height: pillHeight)
+        let pill = Rect(
+            x: box.minX + (box.width - pillWidth) / 2, y: top, width: pillWidth, height: pillHeight)
 
         if pressedIndex == index {
-            surface.fillRoundedRect(box.insetBy(dx: theme.px(8), dy: theme.px(8)), radius: theme.px(24), theme.pressed)
+            surface.fillRoundedRect(
+                box.insetBy(dx: theme.px(8), dy: theme.px(8)), radius: theme.px(24), theme.pressed)
         }
         if active {
             surface.fillRoundedRect(pill, radius: pillHeight / 2, theme.accentSoft)
@@ -112,7 +120,9 @@ final class NavigationBar {
         let color = active ? theme.accent : theme.secondaryInk
         tab.icon.draw(
             on: surface,
-            at: Point(x: pill.minX + (pill.width - iconSize) / 2, y: pill.minY + (pill.height - iconSize) / 2),
+            at: Point(
+                x: pill.minX + (pill.width - iconSize) / 2,
+                y: pill.minY + (pill.height - iconSize) / 2),
             size: iconSize, color: color
         )
         surface.draw(

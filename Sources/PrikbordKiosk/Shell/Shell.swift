@@ -26,7 +26,10 @@ final class Shell {
     }
 
     /// Where the current touch went down, to route the rest of it.
-    private enum Target { case navigation(Int), list, keyboard, none }
+    private enum Target {
+        case navigation(Int)
+        case list, keyboard, none
+    }
     private var touchTarget = Target.none
     private var dragStartOffset = 0
     private var dragDistance = 0.0
@@ -241,7 +244,8 @@ final class Shell {
         case .dragMoved(_, let dy):
             guard case .list = touchTarget else { return }
             dragDistance += dy
-            if let area = list.scroll(to: dragStartOffset - Int(dragDistance.rounded()), on: frame) {
+            if let area = list.scroll(to: dragStartOffset - Int(dragDistance.rounded()), on: frame)
+            {
                 damage.append(area)
             }
         case .dragEnded(_, let velocityY):
@@ -328,7 +332,8 @@ extension Shell: PluginHost {
         entry = (text, onChange)
         let content = layout.content
         let height = OnScreenKeyboard.height(theme: theme, width: content.width)
-        let area = Rect(x: content.minX, y: content.maxY - height, width: content.width, height: height)
+        let area = Rect(
+            x: content.minX, y: content.maxY - height, width: content.width, height: height)
         if let keyboard {
             keyboard.setFrame(area)
         } else {

@@ -23,7 +23,8 @@ struct ShellLayout: Equatable {
             let navHeight = theme.px(176)
             header = Rect(x: 0, y: 0, width: width, height: headerHeight)
             navigation = Rect(x: 0, y: height - navHeight, width: width, height: navHeight)
-            content = Rect(x: 0, y: headerHeight, width: width, height: height - headerHeight - navHeight)
+            content = Rect(
+                x: 0, y: headerHeight, width: width, height: height - headerHeight - navHeight)
         } else {
             style = .sideRail
             let railWidth = theme.px(230)
@@ -31,7 +32,8 @@ struct ShellLayout: Equatable {
             navigation = Rect(x: 0, y: 0, width: railWidth, height: height)
             header = Rect(x: railWidth, y: 0, width: width - railWidth, height: headerHeight)
             content = Rect(
-                x: railWidth, y: headerHeight, width: width - railWidth, height: height - headerHeight
+                x: railWidth, y: headerHeight, width: width - railWidth,
+                height: height - headerHeight
             )
         }
     }

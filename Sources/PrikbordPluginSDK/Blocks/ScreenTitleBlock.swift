@@ -59,6 +59,7 @@ public final class MessageBlock: Block {
         let text = layout(frame.width)
         // A centred layout places its lines within its maximum width.
         let x = frame.minX + context.theme.cardPadding
-        surface.draw(text, at: Point(x: x, y: frame.minY + context.theme.px(90)), context.theme.secondaryInk)
+        surface.draw(
+            text, at: Point(x: x, y: frame.minY + context.theme.px(90)), context.theme.secondaryInk)
     }
 }

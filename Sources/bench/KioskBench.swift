@@ -3,6 +3,7 @@ import PrikbordDisplay
 import PrikbordGraphics
 import PrikbordInput
 import PrikbordKiosk
+import PrikbordLog
 
 /// One kiosk process, measured: it opens the synced store, draws its first
 /// frame, then flings the news list up and down and taps through the screens.
@@ -22,7 +23,10 @@ enum KioskBench {
             var stages = [("process start", residentMegabytes())]
             let inMain = monotonicMicros()
             let display = HeadlessDisplay(width: width, height: height)
+            // The kiosk's own start-up line says where the time went.
+            Log.quiet = false
             let kiosk = try Kiosk(config: config, width: width, height: height)
+            Log.quiet = true
             let opened = monotonicMicros()
             stages.append(("kiosk open", residentMegabytes()))
             try display.present(kiosk.frame, damage: kiosk.takeDamage())

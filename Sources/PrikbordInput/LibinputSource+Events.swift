@@ -78,7 +78,8 @@ extension LibinputSource {
             Log.debug(
                 "touch",
                 [
-                    "input.event": type == LIBINPUT_EVENT_TOUCH_DOWN ? "down" : "up",
+                    "input.event": type == LIBINPUT_EVENT_TOUCH_DOWN
+                        ? "down" : type == LIBINPUT_EVENT_TOUCH_UP ? "up" : "cancel",
                     "input.lag.ms": "\((MonotonicClock.now() &- time) / 1000)",
                 ])
         }

@@ -7,6 +7,7 @@
 // the device's 0..4095 axes. Script lines (# comments):
 //   sleep MS | down SLOT X Y | move SLOT X Y | up SLOT | tap X Y
 //   drag X0 Y0 X1 Y1 MS      (finger down, 60 Hz motion, up)
+//   unplug | plug            (the device vanishes, fingers still down; a new one)
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/uinput.h>
@@ -18,7 +19,7 @@
 #include <unistd.h>
 
 enum { AXIS_MAX = 4095, SLOTS = 10 };
-static int device, width = 1024, height = 768, next_tracking_id = 1;
+static int device = -1, width = 1024, height = 768, next_tracking_id = 1;
 
 static void emit(int type, int code, int value) {
     struct input_event event = { .type = type, .code = code, .value = value };
@@ -89,6 +90,17 @@ static void create_device(void) {
     fflush(stdout);
 }
 
+// Destroys the device as a yanked cable would: no touch is lifted first, so
+// whatever was down ends with the device.
+static void unplug(void) {
+    if (device < 0) return;
+    ioctl(device, UI_DEV_DESTROY);
+    close(device);
+    device = -1;
+    printf("vm-touch: device destroyed\n");
+    fflush(stdout);
+}
+
 static int run_line(const char *line) {
     int s, x, y, x1, y1, ms;
     if (sscanf(line, "sleep %d", &ms) == 1) sleep_ms(ms);
@@ -104,7 +116,9 @@ static int run_line(const char *line) {
             move(0, x + (x1 - x) * i / steps, y + (y1 - y) * i / steps);
         }
         up(0);
-    } else return -1;
+    } else if (!strncmp(line, "unplug", 6)) unplug();
+    else if (!strncmp(line, "plug", 4)) { if (device < 0) create_device(); }
+    else return -1;
     return 0;
 }
 
@@ -126,6 +140,6 @@ int main(int argc, char **argv) {
         if (run_line(text) < 0) { fprintf(stderr, "vm-touch: bad line: %s", text); failures++; }
     }
     sleep_ms(200);  // let readers drain the last events before the device goes
-    ioctl(device, UI_DEV_DESTROY);
+    unplug();
     return failures ? 1 : 0;
 }

@@ -184,7 +184,30 @@ def main(results):
         matches_reference(rotation, "typed", shots["6-typed"],
                           load_png(os.path.join(headless, f"r{rotation}-typed", "replay.png")),
                           "'jan' typed and filtered = headless replay")
+    landscape_hardware_checks(results, headless)
     return 1 if failures else 0
+
+
+def landscape_hardware_checks(results, headless):
+    """The seat switched away and back, then the touchscreen yanked mid-touch
+    and replaced, at rotation 0 after the typed step."""
+    typed, away, back, tapped, unplugged, replugged = (
+        load_logical(results, 0, name) for name in
+        ("6-typed", "7-away", "7-back", "7-tapped", "8-unplugged", "8-replugged"))
+    if away is not None and typed is not None:
+        print(f"info: r0 away: {int(difference(away, typed)[0].sum())} pixels differ from the "
+              "kiosk's picture while the other VT had the screen")
+    matches_reference(0, "seat-back", back, typed,
+                      "back from the other VT = the typed screen before the switch")
+    matches_reference(0, "seat-tap", tapped,
+                      load_png(os.path.join(headless, "r0-seat-tap", "replay.png")),
+                      "Agenda tapped after the switch = headless replay")
+    matches_reference(0, "unplugged", unplugged, tapped,
+                      "touchscreen gone with a finger on People = the screen before: "
+                      "no tap, no pressed tab")
+    matches_reference(0, "replugged", replugged,
+                      load_png(os.path.join(headless, "r0-replugged", "replay.png")),
+                      "People tapped on the new touchscreen = headless replay")
 
 
 if __name__ == "__main__":

@@ -22,13 +22,15 @@ started=$(date +%s.%N)
 elapsed() { awk -v a="$(date +%s.%N)" -v b="$1" 'BEGIN { printf "%.1f", a - b }'; }
 
 # Logical targets, read off the headless pictures at each size: the People
-# tab, the search field, a point to drag the list from, and the keys of
-# "jan" on the Latin keyboard.
+# tab, the search field, a point to drag the list from, the keys of "jan" on
+# the Latin keyboard, and (landscape only, for the seat and unplug checks)
+# the Agenda tab.
 targets=$(mktemp -d /tmp/prikbord-targets.XXXXXX)
 trap 'rm -rf "$targets"' EXIT
 cat > "$targets/targets-0.env" <<'EOF'
 PEOPLE_X=82 PEOPLE_Y=290 SEARCH_X=590 SEARCH_Y=283 DRAG_X=600 DRAG_Y=650 DRAG_PX=300
 KEYS="j a n" KEY_j_X=748 KEY_j_Y=529 KEY_a_X=284 KEY_a_Y=529 KEY_n_X=748 KEY_n_Y=622
+AGENDA_X=82 AGENDA_Y=410
 EOF
 cat > "$targets/targets-90.env" <<'EOF'
 PEOPLE_X=288 PEOPLE_Y=960 SEARCH_X=400 SEARCH_Y=298 DRAG_X=400 DRAG_Y=800 DRAG_PX=300
@@ -75,8 +77,15 @@ for rotation in 0 90; do
     reference "$size" "r$rotation-screens"
     reference "$size" "r$rotation-keyboard" \
         "0 tap $PEOPLE_X $PEOPLE_Y\n800 tap $SEARCH_X $SEARCH_Y\n"
-    reference "$size" "r$rotation-typed" "0 tap $PEOPLE_X $PEOPLE_Y\n800 tap $SEARCH_X $SEARCH_Y
+    typed="0 tap $PEOPLE_X $PEOPLE_Y\n800 tap $SEARCH_X $SEARCH_Y
 1600 tap $KEY_j_X $KEY_j_Y\n2400 tap $KEY_a_X $KEY_a_Y\n3200 tap $KEY_n_X $KEY_n_Y\n"
+    reference "$size" "r$rotation-typed" "$typed"
+    [ "$rotation" = 0 ] || continue
+    # After the seat came back: Agenda tapped; after the touchscreen was
+    # yanked mid-touch (which must add nothing) and replaced: People tapped.
+    reference "$size" r0-seat-tap "${typed}4000 tap $AGENDA_X $AGENDA_Y\n"
+    reference "$size" r0-replugged \
+        "${typed}4000 tap $AGENDA_X $AGENDA_Y\n4800 tap $PEOPLE_X $PEOPLE_Y\n"
 done
 kill "$server"
 

@@ -90,6 +90,77 @@ shot() {
 
 mark_frames() { mark=$(frames); }
 
+# count PATTERN: how many lines of the kiosk's log hold it.
+count() { grep -c "$1" "$log"; }
+
+# wait_count PATTERN N SECONDS: until the kiosk's log holds N such lines.
+wait_count() {
+    for _ in $(seq $(($3 * 10))); do
+        [ "$(count "$1")" -ge "$2" ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+touchscreen_added='input device added input.device="Prikbord VM touchscreen"'
+touchscreen_removed='input device removed input.device="Prikbord VM touchscreen"'
+
+# The seat switched away and back: seatd's seat0 is VT-bound, so a switch to
+# another VT makes the kernel signal seatd, which disables the kiosk's seat
+# (input suspended, DRM master dropped) and enables it when the VT is back.
+# The picture must come back as it was and touch must still work.
+seat_switch() {
+    home=$(cat /sys/class/tty/tty0/active)
+    home=${home#tty}
+    away=$((home + 1))
+    added=$(count "$touchscreen_added")
+    timeout 30 busybox chvt "$away"
+    wait_for "$log" "seat disabled; display paused" 20
+    check "$tag-seat-disabled" $? "(chvt $away from $home; seatd: $(tail -1 "$out/seatd.log" |
+        sed 's/.*\] //'))"
+    sleep 1  # the console repaints its VT
+    e2e-screenshot "$tag-7-away"
+    mark_frames
+    timeout 30 busybox chvt "$home"
+    wait_for "$log" "seat enabled; display resumed" 20
+    check "$tag-seat-enabled" $? "(chvt $home)"
+    order=$(grep -oE 'seat (disabled|enabled); (display|input) [a-z]+' "$log" | paste -sd, -)
+    [ "$order" = "seat disabled; display paused,seat disabled; input suspended,seat enabled; display resumed,seat enabled; input resumed" ]
+    check "$tag-seat-order" $? "($order)"
+    shot "$tag-7-back"
+    wait_count "$touchscreen_added" $((added + 1)) 10
+    check "$tag-seat-touchscreen" $? "(the touchscreen came back with the seat)"
+    mark_frames
+    tap $AGENDA_X $AGENDA_Y
+    shot "$tag-7-tapped"
+}
+
+# The touchscreen vanishes with a finger on the People tab, well within the
+# long press: the touch must end cancelled (no tap, no pressed tab left), and
+# a new touchscreen must be picked up and tap without restarting the kiosk.
+unplug_touch() {
+    added=$(count "$touchscreen_added")
+    removed=$(count "$touchscreen_removed")
+    mark_frames
+    finger "down 0 $(panel_point $PEOPLE_X $PEOPLE_Y)"
+    finger "sleep 100"
+    finger "unplug"
+    wait_count "$touchscreen_removed" $((removed + 1)) 10
+    check "$tag-unplug-removed" $? "($(grep "$touchscreen_removed" "$log" | tail -1 |
+        grep -o 'input.cancelled=[0-9]*'))"
+    ended=$(grep -o 'debug: touch input.event=[a-z]*' "$log" | tail -2 | cut -d= -f2 |
+        paste -sd' ' -)
+    [ "$ended" = "down cancel" ]
+    check "$tag-unplug-cancelled" $? "(last touches: $ended)"
+    shot "$tag-8-unplugged" "" 3
+    finger "plug"
+    wait_count "$touchscreen_added" $((added + 1)) 10
+    check "$tag-replug-added" $? "(input device added again, kiosk not restarted)"
+    mark_frames
+    tap $PEOPLE_X $PEOPLE_Y
+    shot "$tag-8-replugged"
+}
+
 run_kiosk() {
     rotation=$1
     tag=r$rotation
@@ -157,6 +228,10 @@ run_kiosk() {
         shot "$tag-6-key-$key"
     done
     cp "$out/$tag-6-key-$(echo $KEYS | awk '{ print $NF }').ppm" "$out/$tag-6-typed.ppm" 2>/dev/null
+    if [ "$rotation" = 0 ]; then
+        seat_switch
+        unplug_touch
+    fi
 
     kill -TERM "$kiosk"
     wait "$kiosk"

@@ -199,6 +199,14 @@ public final class ListView {
         return area.isEmpty ? nil : area
     }
 
+    /// Scrolls so the block under `point` starts at the top of the list,
+    /// e.g. a search field when the keyboard opens below it.
+    public func bringToTop(blockAt point: Point) {
+        guard let (index, _) = hit(point) else { return }
+        measure(through: tops[index] + 2 * frame.height)
+        scrollOffset = min(max(0, tops[index] - padding / 2), maxScrollOffset)
+    }
+
     /// Passes a tap to the block under it.
     public func tap(at point: Point) -> Bool {
         guard let (index, local) = hit(point) else { return false }

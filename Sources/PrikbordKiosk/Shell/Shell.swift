@@ -37,6 +37,8 @@ final class Shell {
 
     /// The keyboard and who receives its text, while a field is being edited.
     private var keyboard: OnScreenKeyboard?
+    /// Where the list was last tapped: the field that asks for the keyboard.
+    private var lastListTap: Point?
     private var entry: (text: String, onChange: (String) -> Void)?
 
     init(width: Int, height: Int, context: PluginContext, plugins: [ScreenPlugin]) {
@@ -220,6 +222,7 @@ final class Shell {
             } else if let index = navigation.index(at: point) {
                 select(index)
             } else if list.frame.contains(point) {
+                lastListTap = point
                 _ = list.tap(at: point)
             }
             touchTarget = .none
@@ -340,6 +343,8 @@ extension Shell: PluginHost {
             keyboard = OnScreenKeyboard(theme: theme, fonts: context.fonts, frame: area)
         }
         list.setFrame(listFrame(for: activeIndex))
+        // Keep the field and what it finds above the keyboard.
+        if let field = lastListTap { list.bringToTop(blockAt: field) }
         drawContent()
     }
 

@@ -79,6 +79,16 @@ struct ListViewTests {
         #expect(list.maxScrollOffset == list.contentHeight - frame.height)
     }
 
+    @Test func blockUnderAFingerCanBeBroughtToTheTop() {
+        let (list, blocks) = makeList(count: 10)
+        let surface = Surface(width: 600, height: 900)
+        list.draw(on: surface, region: frame)
+        // The third block: 24 padding, then two blocks and their spacing.
+        let third = 24 + blocks[0].size + 16 + blocks[1].size + 16
+        list.bringToTop(blockAt: Point(x: 300, y: frame.minY + third + 5))
+        #expect(list.scrollOffset == third - 12)
+    }
+
     @Test func tapReachesTheBlockUnderTheFinger() {
         let (list, blocks) = makeList(count: 10)
         let surface = Surface(width: 600, height: 900)

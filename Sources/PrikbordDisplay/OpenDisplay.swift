@@ -23,8 +23,8 @@ public func openDisplay(
     let display: Display
     switch request {
     case .drm(let path):
-        // TODO: at boot the card may appear after us; wait for udev to add
-        // one instead of failing (the caller may retry until then).
+        // At boot the card may appear after us: the kiosk retries until one
+        // does (DisplayBringUp), so this fails at once.
         display = try DRMDisplay(path: path, rotation: rotation)
     case .fbdev(let path):
         display = try FBDevDisplay(path: path ?? "/dev/fb0", rotation: rotation)

@@ -25,9 +25,9 @@ enum Preparation {
             try grow(store)
             let server = try Server(store: store, port: 0, bindAddress: "127.0.0.1")
             defer { server.stop() }
-            say(
-                "content: \(try store.newsFeed(siteID: nil, now: benchNow, limit: 10_000).count) visible posts, \(try store.people(siteID: nil).count) people"
-            )
+            let visible = try store.newsFeed(siteID: nil, now: benchNow, limit: 10_000).count
+            let people = try store.people(siteID: nil).count
+            say("content: \(visible) visible posts, \(people) people")
 
             for (name, width, height) in [("portrait", 1080, 1920), ("landscape", 1920, 1080)] {
                 var config = KioskConfig()

@@ -12,13 +12,16 @@ extension Surface {
     /// Draws `image` into `rect`, scaled smoothly. `circular` shows it in the
     /// circle inscribed in `rect` (filled, whatever `mode`), for faces;
     /// `cornerRadius` rounds the corners of the drawn picture.
+    ///
+    /// `zoom` above 1 shows a smaller part of the photo, centred across and
+    /// a little above the middle: where a portrait has its face.
     public func draw(
         _ image: Image, in rect: Rect, mode: ContentMode = .fill, cornerRadius: Int = 0,
-        circular: Bool = false
+        circular: Bool = false, zoom: Double = 1
     ) {
         guard !rect.isEmpty, image.width > 0, image.height > 0 else { return }
         let frame: Rect
-        let crop: Rect
+        var crop: Rect
         if circular {
             let side = min(rect.width, rect.height)
             frame = Rect(
@@ -33,6 +36,14 @@ extension Surface {
             crop = Rect(x: 0, y: 0, width: image.width, height: image.height)
         }
         guard !frame.intersection(drawable).isEmpty else { return }
+        if zoom > 1 && mode == .fill {
+            let width = max(1, Int((Double(crop.width) / zoom).rounded()))
+            let height = max(1, Int((Double(crop.height) / zoom).rounded()))
+            crop = Rect(
+                x: crop.x + (crop.width - width) / 2,
+                y: crop.y + Int(Double(crop.height - height) * 0.4),
+                width: width, height: height)
+        }
 
         let key = ImageVariant.Key(
             width: frame.width, height: frame.height, crop: crop,

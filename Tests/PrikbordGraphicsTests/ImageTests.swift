@@ -26,6 +26,22 @@ import Testing
         #expect(surface.pixel(x: 0, y: 0) == .black)
     }
 
+    @Test func zoomShowsTheMiddleOfThePhotoOnly() throws {
+        // A white picture with a black frame 10 pixels wide.
+        let framed = Surface(width: 100, height: 100, color: .black)
+        framed.fill(Rect(x: 10, y: 10, width: 80, height: 80), .white)
+        let image = try Image.decode(try framed.pngData())
+
+        let whole = Surface(width: 100, height: 100, color: .clear)
+        whole.draw(image, in: Rect(x: 0, y: 0, width: 100, height: 100))
+        #expect(whole.pixel(x: 3, y: 50) == .black)
+
+        let closer = Surface(width: 100, height: 100, color: .clear)
+        closer.draw(image, in: Rect(x: 0, y: 0, width: 100, height: 100), zoom: 2)
+        #expect(closer.pixel(x: 3, y: 50) == .white)
+        #expect(closer.pixel(x: 50, y: 3) == .white)
+    }
+
     static let damaged: [(String, Data)] = {
         let jpeg = TestPictures.jpeg(width: 64, height: 64)
         var scrambled = jpeg

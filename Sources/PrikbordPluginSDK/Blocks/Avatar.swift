@@ -12,7 +12,9 @@ public struct Avatar {
 
     public func draw(on surface: Surface, in square: Rect) {
         if let hash = person.photo, let photo = context.data.image(hash, atLeast: square.width) {
-            surface.draw(photo, in: square, mode: .fill, circular: true)
+            // Portraits are head and shoulders; a little closer fills the circle
+            // with the face.
+            surface.draw(photo, in: square, mode: .fill, circular: true, zoom: 1.3)
             return
         }
         let center = Point(x: square.minX + square.width / 2, y: square.minY + square.height / 2)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PrikbordPluginSDK
 
 /// An agenda item: the time on the left, a colour for its kind, the title,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PrikbordPluginSDK
 
 /// The staff directory: faces with names and roles, the kiosk's own site

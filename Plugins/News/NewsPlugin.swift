@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PrikbordPluginSDK
 
 /// Company news: pinned notices on top until their pin ends, then posts

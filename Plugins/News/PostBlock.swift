@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PrikbordPluginSDK
 
 /// A post as a card: who wrote it and when, the title, the text and its

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PrikbordPluginSDK
 
 /// What a new worker needs in week one: mission, vision, goals, the

@@ -1,5 +1,6 @@
 import CPixman
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Making a photo's scaled, cropped and shaped copy for one place on screen.
 enum ImageVariant {

@@ -1,6 +1,6 @@
 import CPixman
 import CTurboJPEG
-import Foundation
+import FoundationEssentials
 
 /// Decodes JPEG with libjpeg-turbo; owns one TurboJPEG decompressor.
 final class JPEGDecoder {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
 
 /// Which shape a cached mask holds, with every size that shapes it.
 enum MaskKey: Hashable {
@@ -18,7 +19,7 @@ final class MaskCache: @unchecked Sendable {
     static let shared = MaskCache(limit: 256)
 
     private let limit: Int
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var entries: [MaskKey: (mask: PixmanImage, used: UInt64)] = [:]
     private var clock: UInt64 = 0
 
@@ -28,8 +29,14 @@ final class MaskCache: @unchecked Sendable {
 
     /// The mask for `key`, made by `make` the first time.
     func mask(_ key: MaskKey, make: () -> PixmanImage) -> PixmanImage {
-        lock.lock()
-        defer { lock.unlock() }
+        // The mask stays in the cache too, so it cannot be handed out as
+        // `sending`; the lock still orders every access to `entries`.
+        nonisolated(unsafe) var found: PixmanImage?
+        lock.withLock { _ in found = cachedMask(key, make: make) }
+        return found!
+    }
+
+    private func cachedMask(_ key: MaskKey, make: () -> PixmanImage) -> PixmanImage {
         clock += 1
         if let hit = entries[key] {
             entries[key] = (hit.mask, clock)

@@ -1,6 +1,6 @@
 import CPNG
 import CPixman
-import Foundation
+import FoundationEssentials
 
 /// PNG through libpng's simplified API, which reports errors in the `png_image`
 /// instead of `longjmp`-ing through Swift frames.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension Surface {
     /// Copies `rect` from a surface of the same size into the same place here —

@@ -1,5 +1,5 @@
 import CPixman
-import Foundation
+import FoundationEssentials
 
 extension Surface {
     /// The surface as an opaque 8-bit RGB PNG.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Kinetic scrolling after a drag lets go: the content keeps moving and slows
 /// down exponentially, like a wheel with friction.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Formats a C library's printf-style log message, without its trailing
@@ -11,6 +11,7 @@ func formatLibraryMessage(_ format: UnsafePointer<CChar>, _ arguments: CVaListPo
         }
     }
     let used = buffer.prefix(max(0, min(Int(length), buffer.count - 1)))
-    return String(decoding: used, as: UTF8.self)
-        .trimmingCharacters(in: .newlines)
+    var line = String(decoding: used, as: UTF8.self)
+    while line.last?.isNewline == true { line.removeLast() }
+    return line
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Touch and keys from a text script, expanded into the same event stream a
 /// real touchscreen gives, so tests and the headless kiosk drive the real
@@ -64,7 +64,7 @@ public enum ScriptedInput {
                 rawLine
                 .split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 .first.map(String.init) ?? ""
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.allSatisfy(\.isWhitespace) { continue }
 
             do {
                 let (start, commands) = try splitMoment(line)
@@ -95,7 +95,9 @@ public enum ScriptedInput {
     }
 
     private static func splitMoment(_ line: String) throws -> (Int, [[Substring]]) {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let start = line.firstIndex { !$0.isWhitespace } ?? line.endIndex
+        let end = line.lastIndex { !$0.isWhitespace }.map { line.index(after: $0) } ?? start
+        let trimmed = line[start..<end]
         let head = trimmed.prefix { !$0.isWhitespace }
         // A script runs for a day at most; later times are a typing error.
         guard let start = Int(head), (0...86_400_000).contains(start) else {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PrikbordDisplay
 import PrikbordInput
 import PrikbordLog
@@ -54,7 +55,7 @@ enum DisplayBringUp {
                         ["drm.device": config.devicePath ?? "/dev/dri/card*"])
                     lastLog = Date()
                 }
-                Thread.sleep(forTimeInterval: 0.5)
+                usleep(500_000)
             }
         case .automatic:
             if let opened = try? openDRM(config: config, seat: seat, rotation: rotation) {

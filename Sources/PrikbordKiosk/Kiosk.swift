@@ -1,10 +1,9 @@
-import Foundation
+import FoundationEssentials
 import PrikbordGraphics
 import PrikbordInput
 import PrikbordLog
 import PrikbordPluginSDK
 import PrikbordStore
-import PrikbordSync
 import PrikbordUI
 
 /// A kiosk: its store, its screens drawn into one frame, and the gestures
@@ -27,7 +26,7 @@ public final class Kiosk {
     public init(config: KioskConfig, width: Int, height: Int) throws {
         self.config = config
         let started = MonotonicClock.now()
-        store = try KioskStore.open(config, check: true)
+        store = try KioskStore.open(in: config.dataDirectory, check: true)
         let storeOpened = MonotonicClock.now()
 
         guard let assets = config.assetsDirectory() else {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a kiosk runs, from its command line.
 public struct KioskConfig: Sendable {
@@ -30,6 +30,8 @@ public struct KioskConfig: Sendable {
     public var blankAfter: Duration?
     /// Touch sensor calibration, libinput's six numbers.
     public var calibration: [Double]?
+    /// The sync agent program; nil finds `prikbord-sync` beside this one.
+    public var syncAgent: String?
 
     public init() {}
 
@@ -52,6 +54,8 @@ public struct KioskConfig: Sendable {
           --language CODE        language of the kiosk's words: en or nl (default en)
           --screens LIST         screens in order (default news,directory,agenda,onboarding)
           --sync-interval SEC    seconds between syncs (default 30)
+          --sync-agent PATH      the program that syncs (default: prikbord-sync
+                                 beside this one, else on PATH)
           --sleep HH:MM-HH:MM    hours the screen is dark unless touched, e.g. 22:00-05:30
           --blank-after MIN      darken the screen after MIN minutes without a touch
                                  (default: never); the waking touch does not tap
@@ -132,6 +136,7 @@ public struct KioskConfig: Sendable {
                             "--sync-interval is a number of seconds up to a day, not \(text)")
                 }
                 config.syncInterval = .seconds(seconds)
+            case "--sync-agent": config.syncAgent = try value(option)
             case "--sleep":
                 let text = try value(option)
                 guard let schedule = SleepSchedule(text) else {
@@ -153,7 +158,7 @@ public struct KioskConfig: Sendable {
             case "--live-picture": config.livePicture = URL(fileURLWithPath: try value(option))
             case "--now":
                 let text = try value(option)
-                guard let date = ISO8601DateFormatter().date(from: text) else {
+                guard let date = try? Date(text, strategy: .iso8601) else {
                     throw ArgumentError(
                         description:
                             "--now is an ISO 8601 time such as 2026-12-07T09:00:00Z, not \(text)")

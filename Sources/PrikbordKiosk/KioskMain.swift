@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PrikbordDisplay
 import PrikbordInput
 import PrikbordLog
@@ -12,7 +13,8 @@ public enum KioskMain {
             config = try KioskConfig.parse(arguments)
         } catch {
             let text = "\(error)"
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            var bytes = Array((text + "\n").utf8)
+            _ = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress, $0.count) }
             return text == KioskConfig.usage ? 0 : 2
         }
         // Check what can be checked before syncing or opening a screen.
@@ -61,18 +63,9 @@ public enum KioskMain {
             return 1
         }
 
-        var pipeFDs: [Int32] = [-1, -1]
-        guard pipe(&pipeFDs) == 0,
-            fcntl(pipeFDs[0], F_SETFL, O_NONBLOCK) == 0,
-            fcntl(pipeFDs[1], F_SETFL, O_NONBLOCK) == 0
-        else {
-            Log.error("cannot make the sync pipe", ["errno": "\(errno)"])
-            return 1
-        }
-        SyncWorker(config: config, notifyFD: pipeFDs[1]).start()
-
         let input = openInput(config: config, display: display, seat: seat)
-        let loop = KioskRunLoop(kiosk: kiosk, display: display, input: input, wakeRead: pipeFDs[0])
+        let loop = KioskRunLoop(
+            kiosk: kiosk, display: display, input: input, sync: SyncAgent(config: config))
         if !script.isEmpty { loop.schedule(script: script) }
         let status = loop.run()
         kiosk.close()

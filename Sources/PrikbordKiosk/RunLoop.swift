@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PrikbordDisplay
 import PrikbordGraphics
 import PrikbordInput
@@ -8,7 +9,7 @@ import PrikbordLog
 nonisolated(unsafe) private var stopRequested: Int32 = 0
 
 /// The kiosk's one UI thread: a poll() over the display (page-flip
-/// events), the input devices, the seat and a pipe from the sync worker.
+/// events), the input devices, the seat and the sync agent's output.
 /// Frames are drawn only when something changed, at most one page flip is
 /// in flight, and the panel sleeps when nobody needs it.
 @MainActor
@@ -16,17 +17,17 @@ final class KioskRunLoop {
     private let kiosk: Kiosk
     private let display: Display
     private let input: LibinputSource?
-    private let wakeRead: Int32
+    private let sync: SyncAgent
     private var power: DisplayPower
     /// Only a DRM display can be unplugged and plugged back.
     private let hotplug: HotplugMonitor?
     private var script: [InputEvent] = []
 
-    init(kiosk: Kiosk, display: Display, input: LibinputSource?, wakeRead: Int32) {
+    init(kiosk: Kiosk, display: Display, input: LibinputSource?, sync: SyncAgent) {
         self.kiosk = kiosk
         self.display = display
         self.input = input
-        self.wakeRead = wakeRead
+        self.sync = sync
         hotplug = display is DRMDisplay ? HotplugMonitor() : nil
         power = DisplayPower(
             schedule: kiosk.config.sleep, idleTimeout: kiosk.config.blankAfter,
@@ -65,10 +66,11 @@ final class KioskRunLoop {
         Log.info(
             "kiosk running", ["display": display.summary, "kiosk.screen": kiosk.activeScreenID])
         while stopRequested == 0 {
-            var fds = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            handle(sync.service(now: Self.monotonicMicros()))
+            var fds: [pollfd] = []
             let sources = [
-                display.fileDescriptor, input?.fileDescriptor, input?.seatFileDescriptor,
-                hotplug?.fileDescriptor,
+                sync.fileDescriptor, display.fileDescriptor, input?.fileDescriptor,
+                input?.seatFileDescriptor, hotplug?.fileDescriptor,
             ]
             for fd in sources {
                 if let fd { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
@@ -94,7 +96,7 @@ final class KioskRunLoop {
     }
 
     private func handleReadable(_ fd: Int32) {
-        if fd == wakeRead { drainWakePipe() }
+        if fd == sync.fileDescriptor { handle(sync.readable(now: Self.monotonicMicros())) }
         if fd == display.fileDescriptor {
             do { try display.dispatchEvents() } catch {
                 Log.warning("display event failed", ["error": "\(error)"])
@@ -188,7 +190,8 @@ final class KioskRunLoop {
         if kiosk.isTouching { return 50 }
         let seconds = Date().timeIntervalSince1970
         let untilMinute = 60 - seconds.truncatingRemainder(dividingBy: 60)
-        return Int32(min(60_000, untilMinute * 1000 + 5))
+        let untilSync = Double(sync.waitMicros(now: Self.monotonicMicros()) ?? UInt64.max / 2)
+        return Int32(min(60_000, untilMinute * 1000 + 5, untilSync / 1000 + 1))
     }
 
     private func present() {
@@ -228,18 +231,10 @@ final class KioskRunLoop {
         present()
     }
 
-    private func drainWakePipe() {
-        var buffer = [UInt8](repeating: 0, count: 64)
-        let count = read(wakeRead, &buffer, buffer.count)
-        guard count > 0 else { return }
-        for byte in buffer[0..<count] {
-            switch SyncWorker.Message(rawValue: byte) {
-            case .changed: kiosk.contentChanged()
-            case .offline: kiosk.setOffline(true)
-            case .online: kiosk.setOffline(false)
-            case nil: break
-            }
-        }
+    private func handle(_ outcome: SyncAgent.Outcome?) {
+        guard let outcome else { return }
+        if outcome.storeChanged { kiosk.contentChanged() }
+        if let online = outcome.online { kiosk.setOffline(!online) }
     }
 
     private func installSignalHandlers() {

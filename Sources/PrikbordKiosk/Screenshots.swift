@@ -1,8 +1,7 @@
-import Foundation
+import FoundationEssentials
 import PrikbordInput
 import PrikbordLog
 import PrikbordStore
-import PrikbordSync
 
 /// The one-shot mode: sync once, draw every screen, write one PNG each.
 @MainActor
@@ -57,28 +56,25 @@ enum Screenshots {
     }
 }
 
-/// A sync on the calling thread, for the one-shot mode and tests; the
-/// running kiosk syncs on its own thread with ``SyncWorker``.
+/// One sync, waited for: for the one-shot mode and tests; the running
+/// kiosk starts the agent from its run loop (``SyncAgent``).
 public enum KioskSync {
     /// One sync into the kiosk's store; false when the server was not reached.
     public static func once(config: KioskConfig) -> Bool {
-        do {
-            let store = try KioskStore.open(config, check: true)
-            defer { store.close() }
-            let report = try SyncClient(server: config.server, siteID: config.siteID).syncOnce(
-                into: store)
+        let result = SyncAgent.runOnce(config: config)
+        if result.reached {
             Log.info(
                 "synced",
                 [
-                    "sync.applied": "\(report.applied)", "sync.cursor": "\(report.cursor)",
-                    "sync.blobs": "\(report.blobsFetched)",
+                    "sync.applied": "\(result.applied)", "sync.cursor": "\(result.cursor)",
+                    "sync.blobs": "\(result.blobsFetched)",
                 ]
             )
-            return true
-        } catch {
+        } else {
             Log.warning(
-                "sync failed", ["sync.server": config.server.absoluteString, "error": "\(error)"])
-            return false
+                "sync failed",
+                ["sync.server": config.server.absoluteString, "error": result.error ?? "unknown"])
         }
+        return result.reached
     }
 }

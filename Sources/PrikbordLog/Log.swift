@@ -1,5 +1,9 @@
 import CSystemd
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One line per event worth knowing, with structured context.
 ///
@@ -52,8 +56,6 @@ public enum Log {
     private static let toJournal =
         ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
 
-    private static let lock = NSLock()
-
     public static func write(
         _ level: Level, _ message: String, _ fields: KeyValuePairs<String, String>
     ) {
@@ -67,9 +69,10 @@ public enum Log {
                 line += " \(key)=\(quoted)"
             }
             line += "\n"
-            lock.lock()
-            FileHandle.standardError.write(Data(line.utf8))
-            lock.unlock()
+            // One write(2) per line, so lines from threads and from a child
+            // process sharing the stream never interleave.
+            var bytes = Array(line.utf8)
+            _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
         }
     }
 

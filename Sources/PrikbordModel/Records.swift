@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A place where people work and a kiosk hangs: a greenhouse, a packing hall.
 public struct Site: Sendable, Hashable, Identifiable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a plugin may read from the kiosk's store.
 ///

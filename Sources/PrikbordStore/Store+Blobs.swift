@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A photo, image or document, named by the SHA-256 of its bytes.
 public struct StoredBlob: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PrikbordLog
 import PrikbordModel
 
@@ -38,7 +38,7 @@ extension Store {
         let people = try fetch(Person.self, sql, [SQLValue(siteID)])
         // SQLite's NOCASE folds ASCII only; names here are Polish, Turkish,
         // Bulgarian. ICU's collation puts Ł beside L and İ beside I.
-        return people.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        return people.sorted { $0.name < $1.name }
     }
 
     public func person(id: String) throws -> Person? {

@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
 import PrikbordModel
 
 // Writes on the server. Each one stamps the row with the next number of the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The kiosk's own words in one language, loaded from `assets/strings/<lang>.json`.
 ///
@@ -36,7 +36,7 @@ public struct Strings: Sendable {
     public func format(_ key: String, _ values: [String: String]) -> String {
         var text = self[key]
         for (name, value) in values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+            text = text.replacing("{\(name)}", with: value)
         }
         return text
     }

@@ -94,14 +94,15 @@ enum Preparation {
         }
     }
 
-    /// Runs `bench kiosk` as its own process so start-up and memory are a
+    /// Runs `bench-kiosk` as its own process so start-up and memory are a
     /// kiosk's, not this preparer's.
     static func measure(config: KioskConfig, width: Int, height: Int, assets: URL) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-            .resolvingSymlinksInPath()
+            .resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("bench-kiosk")
         process.arguments = [
-            "kiosk", config.dataDirectory.path, assets.path, "\(width)", "\(height)",
+            config.dataDirectory.path, assets.path, "\(width)", "\(height)",
             "\(monotonicMicros())",
         ]
         try process.run()

@@ -1,7 +1,4 @@
 import Foundation
-import PrikbordDisplay
-import PrikbordGraphics
-import PrikbordInput
 import PrikbordKiosk
 import PrikbordLog
 import PrikbordModel
@@ -13,8 +10,8 @@ import PrikbordStore
 // frame, and peak memory, for portrait and landscape, with the demo content
 // grown to 1,000 posts and 500 people.
 //
-//   bench                  prepare, then measure both orientations
-//   bench kiosk ...        (internal) one measured kiosk process
+//   bench                  prepare, then measure both orientations in
+//                          bench-kiosk processes (built beside it)
 
 Log.quiet = true
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -39,7 +36,4 @@ func percentile(_ values: [Double], _ fraction: Double) -> Double {
 
 let benchNow = ISO8601DateFormatter().date(from: "2026-12-03T07:30:00Z")!
 
-if arguments.first == "kiosk" {
-    exit(MainActor.assumeIsolated { KioskBench.run(Array(arguments.dropFirst())) })
-}
 exit(Preparation.run())

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import PrikbordKiosk
 
 exit(KioskMain.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,2 +1,3 @@
 #pragma once
 #include "FramebufferShim.h"
+#include "ProcessShim.h"

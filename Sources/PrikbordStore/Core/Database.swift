@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
 import PrikbordLog
 
 /// One SQLite connection, owned by one Swift object.

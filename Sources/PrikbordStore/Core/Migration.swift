@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One step of the schema, numbered from 1. A migration that has shipped is
 /// never edited; changes go into a new one.

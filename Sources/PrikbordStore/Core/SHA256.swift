@@ -1,5 +1,5 @@
 import CSodium
-import Foundation
+import FoundationEssentials
 
 /// SHA-256 of `data` as lower-case hex: the name of a blob.
 public func sha256Hex(_ data: Data) -> String {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A value SQLite stores in a column, and the only way values reach SQL:
 /// as bound parameters.

@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
 
 /// One prepared statement. It is finalized when the last reference goes.
 public final class Statement {

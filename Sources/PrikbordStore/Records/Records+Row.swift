@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PrikbordModel
 
 /// A record the store saves: its table and its columns other than id, seq

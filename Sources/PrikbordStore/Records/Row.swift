@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
 import PrikbordModel
 
 /// A row read from a table, with typed accessors that fail loudly on a

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Store {
     /// The change feed: rows of every synced table changed after `seq`, in

@@ -1,6 +1,5 @@
-import Foundation
+import FoundationEssentials
 import PrikbordLog
-import PrikbordStore
 
 /// Opens the kiosk's store, and starts a new one when the file is damaged.
 ///
@@ -8,16 +7,19 @@ import PrikbordStore
 /// not SQLite, or fails SQLite's quick check, is moved aside (kept for IT
 /// to look at) and the next sync fills a fresh one. A wall screen must not
 /// stay dark because of a bad sector.
-enum KioskStore {
-    static func path(_ config: KioskConfig) -> String {
-        config.dataDirectory.appendingPathComponent("kiosk.sqlite").path
+///
+/// The kiosk reads this file and the sync agent writes it, each with its own
+/// connection; WAL lets the kiosk read while a sync commits.
+public enum KioskStore {
+    public static func path(in directory: URL) -> String {
+        directory.appendingPathComponent("kiosk.sqlite").path
     }
 
-    /// Opens the store; checks it first when `check` is set (once at start).
-    static func open(_ config: KioskConfig, check: Bool) throws -> Store {
-        try FileManager.default.createDirectory(
-            at: config.dataDirectory, withIntermediateDirectories: true)
-        let file = path(config)
+    /// Opens the store in `directory`; checks it first when `check` is set
+    /// (once, when the kiosk starts).
+    public static func open(in directory: URL, check: Bool) throws -> Store {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = path(in: directory)
         do {
             let store = try Store(path: file)
             guard check else { return store }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PrikbordDisplay
 import PrikbordGraphics
 import PrikbordInput
@@ -32,15 +33,11 @@ enum KioskBench {
             try display.present(kiosk.frame, damage: kiosk.takeDamage())
             let firstFrame = Double(monotonicMicros() - spawned) / 1000
             say(
-                String(
-                    format:
-                        "  of which: exec to main %.1f ms, store + fonts + screens %.1f ms, present %.1f ms",
-                    Double(inMain - spawned) / 1000, Double(opened - inMain) / 1000,
-                    Double(monotonicMicros() - opened) / 1000))
+                "  of which: exec to main \(fixed(Double(inMain - spawned) / 1000)) ms, "
+                    + "store + fonts + screens \(fixed(Double(opened - inMain) / 1000)) ms, "
+                    + "present \(fixed(Double(monotonicMicros() - opened) / 1000)) ms")
             stages.append(("first frame", residentMegabytes()))
-            say(
-                String(
-                    format: "  start to first frame:          %.1f ms (target ≤ 100)", firstFrame))
+            say("  start to first frame:          \(fixed(firstFrame)) ms (target ≤ 100)")
 
             // The run loop prepares the other screens while nothing happens.
             while kiosk.prepareIdle() {}
@@ -51,17 +48,17 @@ enum KioskBench {
             stages.append(("after every screen", residentMegabytes()))
             say("  resident memory (own + files):")
             for (stage, memory) in stages {
+                let padded = stage + String(repeating: " ", count: max(0, 20 - stage.count))
                 say(
-                    String(
-                        format: "    %-20@ %5.1f + %5.1f MB", stage, memory.anonymous, memory.file))
+                    "    \(padded) \(fixed(memory.anonymous, width: 5)) + "
+                        + "\(fixed(memory.file, width: 5)) MB")
             }
 
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)
             say(
-                String(
-                    format: "  peak RSS:                       %.1f MB (target ≤ 40)",
-                    Double(usage.ru_maxrss) / 1024))
+                "  peak RSS:                       \(fixed(Double(usage.ru_maxrss) / 1024)) MB "
+                    + "(target ≤ 40)")
             kiosk.close()
             return 0
         } catch {
@@ -73,8 +70,10 @@ enum KioskBench {
     /// The resident set now, from /proc/self/status: the process's own
     /// memory (anonymous) and the pages of its program and libraries (file).
     static func residentMegabytes() -> (anonymous: Double, file: Double) {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)
-        else { return (0, 0) }
+        guard let bytes = FileManager.default.contents(atPath: "/proc/self/status") else {
+            return (0, 0)
+        }
+        let status = String(decoding: bytes, as: UTF8.self)
         func field(_ name: String) -> Double {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
                 let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
@@ -122,14 +121,13 @@ enum KioskBench {
             clock += 200_000
         }
         say(
-            String(
-                format:
-                    "  fling frame time p50 / p99:     %.2f / %.2f ms over %d frames (target p99 ≤ 4)",
-                percentile(frameTimes, 0.5), percentile(frameTimes, 0.99), frameTimes.count))
+            "  fling frame time p50 / p99:     \(fixed(percentile(frameTimes, 0.5), 2)) / "
+                + "\(fixed(percentile(frameTimes, 0.99), 2)) ms over \(frameTimes.count) frames "
+                + "(target p99 ≤ 4)")
+        let painted = percentile(pixels, 0.5)
         say(
-            String(
-                format: "  pixels painted per fling frame: %.0f (%.0f%% of the screen), p50",
-                percentile(pixels, 0.5), 100 * percentile(pixels, 0.5) / Double(width * height)))
+            "  pixels painted per fling frame: \(fixed(painted, 0)) "
+                + "(\(fixed(100 * painted / Double(width * height), 0))% of the screen), p50")
     }
 
     /// Taps each navigation tab and times from the touch-up to the
@@ -154,8 +152,7 @@ enum KioskBench {
             clock += 500_000
         }
         say(
-            String(
-                format: "  tap to presented frame p50/max: %.2f / %.2f ms (one frame = 16.7 ms)",
-                percentile(latencies, 0.5), latencies.max() ?? 0))
+            "  tap to presented frame p50/max: \(fixed(percentile(latencies, 0.5), 2)) / "
+                + "\(fixed(latencies.max() ?? 0, 2)) ms (one frame = 16.7 ms)")
     }
 }

@@ -1,0 +1,4 @@
+import Foundation
+import PrikbordSync
+
+exit(SyncAgentMain.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -35,18 +35,22 @@ final class SyncAgent {
         var text: [UInt8] = []
     }
 
-    init(config: KioskConfig) {
+    /// An agent that has not ended after this long is stuck; a sync of the
+    /// whole store takes well under a second.
+    let overdue: UInt64
+
+    init(config: KioskConfig, overdue: Duration? = nil) {
         self.config = config
+        let seconds =
+            overdue?.components.seconds ?? max(120, 4 * config.syncInterval.components.seconds)
+        self.overdue = UInt64(seconds) * 1_000_000
     }
 
     /// The pipe to poll while an agent runs.
     var fileDescriptor: Int32? { running?.output }
 
-    /// An agent that has not ended after this long is stuck; a sync of the
-    /// whole store takes well under a second.
-    var overdue: UInt64 {
-        UInt64(max(120, 4 * config.syncInterval.components.seconds)) * 1_000_000
-    }
+    /// The running agent's process id.
+    var runningPID: pid_t? { running?.pid }
 
     /// Microseconds until the next agent should start, for poll's timeout.
     func waitMicros(now: UInt64) -> UInt64? {

@@ -38,7 +38,7 @@ KEYS="j a n" KEY_j_X=521 KEY_j_Y=660 KEY_a_X=108 KEY_a_Y=660 KEY_n_X=521 KEY_n_Y
 EOF
 
 vm_status=0
-"$here/run-e2e.sh" --gpu virtio --product prikbord --product prikbord-server \
+"$here/run-e2e.sh" --gpu virtio --product prikbord --product prikbord-sync --product prikbord-server \
     --share "$root/assets" --share "$targets/targets-0.env" --share "$targets/targets-90.env" \
     -- "E2E_NOW=$now kiosk-e2e-guest 0 90" || vm_status=$?
 

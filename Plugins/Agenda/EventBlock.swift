@@ -65,6 +65,8 @@ final class EventBlock: Block {
 
     func height(forWidth width: Int) -> Int { layout(width).height }
 
+    func discardLayout() { laidOut = nil }
+
     func draw(on surface: Surface, in frame: Rect, pressedAt: Point?) {
         let layout = layout(frame.width)
         let kindColor = theme.color(for: event.kind.rawValue)

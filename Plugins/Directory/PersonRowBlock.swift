@@ -60,6 +60,8 @@ final class PersonRowBlock: Block {
 
     func height(forWidth width: Int) -> Int { layout(width).height }
 
+    func discardLayout() { laidOut = nil }
+
     func prefetch(forWidth width: Int) {
         let side = photoSize(cardWidth(width))
         for person in people {

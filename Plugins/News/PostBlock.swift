@@ -95,6 +95,8 @@ final class PostBlock: Block {
 
     func height(forWidth width: Int) -> Int { layout(width).height }
 
+    func discardLayout() { laidOut = nil }
+
     func isPressable(at point: Point, width: Int) -> Bool { layout(width).more != nil }
 
     func tap(at point: Point, width: Int) -> Bool {

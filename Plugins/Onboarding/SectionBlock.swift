@@ -84,6 +84,8 @@ final class SectionBlock: Block {
 
     func height(forWidth width: Int) -> Int { layout(width).height }
 
+    func discardLayout() { laidOut = nil }
+
     func draw(on surface: Surface, in frame: Rect, pressedAt: Point?) {
         let layout = layout(frame.width)
         drawCard(on: surface, in: frame, context: context)

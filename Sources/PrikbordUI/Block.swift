@@ -25,10 +25,16 @@ public protocol Block: AnyObject {
     /// Loads what drawing will need (photos), ahead of time, so the first
     /// frame of a screen costs no decoding.
     func prefetch(forWidth width: Int)
+
+    /// Drops what the block laid out; the list calls this once the block is
+    /// far off screen. Laid out again, the block must keep its height.
+    func discardLayout()
 }
 
 extension Block {
     public func prefetch(forWidth width: Int) {}
+
+    public func discardLayout() {}
 
     public func isPressable(at point: Point, width: Int) -> Bool { false }
     public func tap(at point: Point, width: Int) -> Bool { false }

@@ -9,7 +9,9 @@ import PrikbordGraphics
 ///
 /// Blocks are measured (laid out) only as they come near the screen, from
 /// the top down; the height of the rest is estimated from those measured,
-/// so a screen of a thousand posts opens as fast as one of ten.
+/// so a screen of a thousand posts opens as fast as one of ten. Only the
+/// blocks within a few screens of what is shown keep their layouts; the
+/// rest keep just their height, so memory does not grow with the list.
 @MainActor
 public final class ListView {
     public private(set) var frame: Rect
@@ -22,6 +24,13 @@ public final class ListView {
     private var heights: [Int] = []
     public private(set) var contentHeight = 0
     public private(set) var scrollOffset = 0
+
+    /// Blocks that may hold a layout: measured or drawn, not yet discarded.
+    private var laidOut: Set<Int> = []
+    /// Screens above and below the shown one whose blocks keep their
+    /// layouts, once more than `keptLayouts` blocks hold one.
+    static let keptScreens = 4
+    static let keptLayouts = 64
 
     /// Where a finger presses, in content coordinates, and which block.
     private var pressed: (index: Int, point: Point)?
@@ -40,6 +49,7 @@ public final class ListView {
     /// Replaces the content; keeps the scroll position where it still fits.
     public func setBlocks(_ newBlocks: [Block], keepingOffset: Bool = false) {
         blocks = newBlocks
+        laidOut.removeAll()
         pressed = nil
         layout()
         scrollOffset = keepingOffset ? min(scrollOffset, maxScrollOffset) : 0
@@ -64,6 +74,7 @@ public final class ListView {
         var y = tops.last.map { $0 + heights[heights.count - 1] + spacing } ?? padding
         while tops.count < blocks.count, y < bottom {
             let height = blocks[tops.count].height(forWidth: width)
+            laidOut.insert(tops.count)
             tops.append(y)
             heights.append(height)
             y += height + spacing
@@ -72,6 +83,18 @@ public final class ListView {
         let average = heights.isEmpty ? 300 : heights.reduce(0, +) / heights.count
         let end = y + remaining * (average + spacing)
         contentHeight = blocks.isEmpty ? 0 : end - spacing + padding
+        discardFarLayouts()
+    }
+
+    /// Tells blocks far from the shown part of the list to drop their layouts.
+    private func discardFarLayouts() {
+        guard laidOut.count > Self.keptLayouts else { return }
+        let reach = Self.keptScreens * frame.height
+        let kept = visibleRange(from: scrollOffset - reach, to: scrollOffset + frame.height + reach)
+        for index in laidOut where !kept.contains(index) {
+            blocks[index].discardLayout()
+            laidOut.remove(index)
+        }
     }
 
     /// Measures and prefetches the blocks that fill the first `height`
@@ -114,6 +137,7 @@ public final class ListView {
             let blockFrame = screenFrame(of: index)
             let press = pressed.flatMap { $0.index == index ? $0.point : nil }
             blocks[index].draw(on: surface, in: blockFrame, pressedAt: press)
+            laidOut.insert(index)
         }
     }
 

@@ -52,6 +52,10 @@ public final class ColumnsBlock: Block {
         return block.tap(at: local, width: columnWidth(width))
     }
 
+    public func discardLayout() {
+        for block in columns { block.discardLayout() }
+    }
+
     public func prefetch(forWidth width: Int) {
         for block in columns { block.prefetch(forWidth: columnWidth(width)) }
     }

@@ -219,7 +219,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PrikbordKioskTests",
-            dependencies: ["PrikbordKiosk", "PrikbordServer"],
+            dependencies: ["PrikbordKiosk", "PrikbordServer", "PrikbordStore"],
             resources: [.copy("References")],
             swiftSettings: strict
         ),

@@ -75,7 +75,7 @@ final class PostBlock: Block {
             ? context.layout(strings[expanded ? "news.showLess" : "news.readMore"], theme.label)
             : nil
         let imageHeight = inner * 9 / 16
-        let hasImage = post.image.flatMap { context.data.image($0, atLeast: imageHeight) } != nil
+        let hasImage = post.image.map { context.data.hasImage($0) } ?? false
 
         var height = theme.cardPadding
         if let badge { height += badge.height + theme.px(16) + theme.px(18) }
@@ -164,14 +164,17 @@ final class PostBlock: Block {
             surface.draw(more, at: Point(x: left, y: y), theme.accent)
             y += more.height
         }
-        if layout.hasImage, let hash = post.image,
-            let image = context.data.image(hash, atLeast: layout.imageHeight)
-        {
+        if layout.hasImage, let hash = post.image {
             y += theme.px(26)
             let box = Rect(
                 x: left, y: y, width: frame.width - 2 * theme.cardPadding,
                 height: layout.imageHeight)
-            surface.draw(image, in: box, mode: .fill, cornerRadius: theme.px(20))
+            if let image = context.data.image(hash, atLeast: layout.imageHeight) {
+                surface.draw(image, in: box, mode: .fill, cornerRadius: theme.px(20))
+            } else {
+                // Still being decoded (or broken): a calm tile where it goes.
+                surface.fillRoundedRect(box, radius: theme.px(20), theme.separator)
+            }
         }
     }
 

@@ -45,6 +45,17 @@ public final class Image {
             reason: "\(data.count) bytes starting \(head.isEmpty ? "(empty)" : head)")
     }
 
+    /// Whether `data` starts like a PNG or a JPEG: cheap, for deciding
+    /// layout before the photo is decoded.
+    public static func looksDecodable(_ data: Data) -> Bool {
+        data.starts(with: PNGCodec.signature) || data.starts(with: JPEGDecoder.signature)
+    }
+
+    /// Pixels this photo holds: the decoded copy and every scaled one kept.
+    public var residentPixels: Int {
+        variants.values.reduce(width * height) { $0 + $1.width * $1.height }
+    }
+
     /// Reads and decodes a PNG or JPEG file.
     public static func load(path: String) throws -> Image {
         let data: Data

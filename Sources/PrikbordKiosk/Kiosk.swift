@@ -46,7 +46,7 @@ public final class Kiosk {
 
         let fixedNow = config.fixedNow
         let clock: () -> Date = { fixedNow ?? Date() }
-        data = StoreData(store: store, siteID: config.siteID, clock: clock)
+        data = try StoreData(store: store, siteID: config.siteID, clock: clock)
         let theme = Theme(screenWidth: width, screenHeight: height)
         let fontsStarted = MonotonicClock.now()
         let fonts = try FontLibrary()
@@ -102,8 +102,31 @@ public final class Kiosk {
     /// The middle of navigation tab `index`, where a finger would tap it.
     public func tabCenter(_ index: Int) -> Point { shell.tabCenter(index) }
 
+    /// Shows a screen complete, photos and all: for screenshots and tests.
     public func show(screenID: String) {
         shell.select(screenID: screenID)
+        settlePictures()
+    }
+
+    /// Readable when decoded photos are ready for ``picturesArrived()``.
+    public var pictureFileDescriptor: Int32 { data.decoder.fileDescriptor }
+
+    /// Takes decoded photos and repaints the blocks that waited for them.
+    @discardableResult
+    public func picturesArrived() -> Bool {
+        guard data.takeDecoded() else { return false }
+        shell.picturesArrived()
+        return true
+    }
+
+    /// Waits until every photo the screen asked for is drawn (at most a few
+    /// seconds: a photo that never decodes must not hang a screenshot).
+    public func settlePictures() {
+        let deadline = MonotonicClock.now() + 5_000_000
+        while data.decoder.pending > 0, MonotonicClock.now() < deadline {
+            data.decoder.waitForOne(milliseconds: 100)
+            picturesArrived()
+        }
     }
 
     /// Feeds one input event through gesture recognition into the screens.

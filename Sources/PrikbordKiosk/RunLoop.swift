@@ -69,7 +69,8 @@ final class KioskRunLoop {
             handle(sync.service(now: Self.monotonicMicros()))
             var fds: [pollfd] = []
             let sources = [
-                sync.fileDescriptor, display.fileDescriptor, input?.fileDescriptor,
+                kiosk.pictureFileDescriptor, sync.fileDescriptor, display.fileDescriptor,
+                input?.fileDescriptor,
                 input?.seatFileDescriptor, hotplug?.fileDescriptor,
             ]
             for fd in sources {
@@ -97,6 +98,7 @@ final class KioskRunLoop {
 
     private func handleReadable(_ fd: Int32) {
         if fd == sync.fileDescriptor { handle(sync.readable(now: Self.monotonicMicros())) }
+        if fd == kiosk.pictureFileDescriptor { kiosk.picturesArrived() }
         if fd == display.fileDescriptor {
             do { try display.dispatchEvents() } catch {
                 Log.warning("display event failed", ["error": "\(error)"])

@@ -4,9 +4,11 @@ import PrikbordLog
 import PrikbordModel
 import PrikbordPluginSDK
 import PrikbordStore
+import PrikbordUI
 
 /// The plugins' view of the kiosk's store: queries that never throw, and
-/// decoded images kept in a small cache.
+/// photos decoded off the UI thread (``PhotoDecoder``) and kept in a small
+/// cache.
 ///
 /// A failing query is logged once per kind and answers with nothing, so a
 /// damaged store shows calm empty screens instead of an error.
@@ -19,14 +21,21 @@ final class StoreData: KioskData {
     /// Decoded images by hash and decode scale, oldest use first out.
     private var images: [String: (image: Image, lastUse: Int)] = [:]
     private var imageUses = 0
-    private var imagePixels = 0
     private var undecodable: Set<String> = []
+    /// Keys (hash and decode size) being decoded.
+    private var decoding: Set<String> = []
+    /// Whether a stored blob looks like a picture, by hash.
+    private var readable: [String: Bool] = [:]
+    let decoder: PhotoDecoder
     private(set) var site: Site?
 
-    /// Decoded pixels kept at most: about 16 MB of photos and images.
-    static let imagePixelBudget = 4_000_000
+    /// Pixels kept at most, decoded photos and their scaled copies together:
+    /// about 10 MB, the photos of two screens and the faces on them. A photo
+    /// scrolled back into view after that is decoded again, off the UI thread.
+    static let imagePixelBudget = 2_500_000
 
-    init(store: Store, siteID: String?, clock: @escaping () -> Date) {
+    init(store: Store, siteID: String?, clock: @escaping () -> Date) throws {
+        decoder = try PhotoDecoder()
         self.store = store
         self.siteID = siteID
         self.clock = clock
@@ -42,6 +51,7 @@ final class StoreData: KioskData {
             } ?? nil
         // A photo that failed to decode may have been replaced.
         undecodable.removeAll()
+        readable.removeAll()
     }
 
     private var effectiveSiteID: String? { siteID ?? site?.id }
@@ -89,6 +99,15 @@ final class StoreData: KioskData {
         attempt("onboarding steps") { try store.onboardingSteps(sectionID: sectionID) } ?? []
     }
 
+    func hasImage(_ sha256: String) -> Bool {
+        guard !undecodable.contains(sha256) else { return false }
+        if let known = readable[sha256] { return known }
+        let data = attempt("blob", { try store.blob(sha256) }) ?? nil
+        let known = data.map { Image.looksDecodable($0) } ?? false
+        readable[sha256] = known
+        return known
+    }
+
     func image(_ sha256: String, atLeast side: Int) -> Image? {
         // Photos are decoded at a power-of-two fraction of their size; sizes
         // are rounded up to a step so nearby uses share one decoded copy.
@@ -100,27 +119,43 @@ final class StoreData: KioskData {
             return cached.image
         }
         guard !undecodable.contains(sha256) else { return nil }
-        guard let data = attempt("blob", { try store.blob(sha256) }) ?? nil else { return nil }
-        do {
-            let image = try Image.decode(data, atLeast: step)
-            remember(image, as: key)
-            return image
-        } catch {
-            undecodable.insert(sha256)
-            Log.warning(
-                "image cannot be decoded; showing a placeholder",
-                ["blob.sha256": sha256, "error": "\(error)"])
-            return nil
+        if !decoding.contains(key) {
+            guard let data = attempt("blob", { try store.blob(sha256) }) ?? nil else {
+                return nil
+            }
+            decoding.insert(key)
+            decoder.submit(key: key, sha256: sha256, data: data, atLeast: step)
         }
+        PendingPictures.missed = true
+        return nil
     }
 
-    private func remember(_ image: Image, as key: String) {
-        imagePixels += image.width * image.height
-        images[key] = (image, imageUses)
-        while imagePixels > Self.imagePixelBudget, images.count > 1,
+    /// Takes the photos decoded since the last call; true when any arrived
+    /// (or turned out undecodable), so waiting blocks should be repainted.
+    func takeDecoded() -> Bool {
+        let finished = decoder.takeFinished()
+        for done in finished {
+            decoding.remove(done.key)
+            if let image = done.image {
+                images[done.key] = (image, imageUses)
+            } else if undecodable.insert(done.sha256).inserted {
+                Log.warning(
+                    "image cannot be decoded; showing a placeholder",
+                    ["blob.sha256": done.sha256, "error": done.error ?? "unknown"])
+            }
+        }
+        trimImages()
+        return !finished.isEmpty
+    }
+
+    /// Drops the least recently used photos until the rest fit the budget;
+    /// scaled copies made since count, and the newest photo always stays.
+    private func trimImages() {
+        var pixels = images.values.reduce(0) { $0 + $1.image.residentPixels }
+        while pixels > Self.imagePixelBudget, images.count > 1,
             let oldest = images.min(by: { $0.value.lastUse < $1.value.lastUse })
         {
-            imagePixels -= oldest.value.image.width * oldest.value.image.height
+            pixels -= oldest.value.image.residentPixels
             images[oldest.key] = nil
         }
     }

@@ -26,8 +26,14 @@ public protocol KioskData: AnyObject {
     func onboardingSteps(sectionID: String) -> [OnboardingStep]
 
     /// A decoded photo or image by its SHA-256, or nil when it is not
-    /// there (yet) or cannot be decoded. `atLeast` is the shorter side the
-    /// picture will be drawn at; the kiosk may decode it smaller than it is
-    /// stored, to spare memory.
+    /// there (yet), still being decoded, or cannot be decoded. `atLeast` is
+    /// the shorter side the picture will be drawn at; the kiosk may decode
+    /// it smaller than it is stored, to spare memory. Photos are decoded off
+    /// the UI thread: draw a placeholder when this is nil, and the kiosk
+    /// draws the block again once the photo is in.
     func image(_ sha256: String, atLeast side: Int) -> Image?
+
+    /// Whether a picture with this SHA-256 is stored and looks decodable,
+    /// without decoding it: for layouts that leave room for it.
+    func hasImage(_ sha256: String) -> Bool
 }

@@ -32,6 +32,9 @@ public final class ListView {
     static let keptScreens = 4
     static let keptLayouts = 64
 
+    /// Blocks drawn without a picture that was still being decoded.
+    private var waiting: Set<Int> = []
+
     /// Where a finger presses, in content coordinates, and which block.
     private var pressed: (index: Int, point: Point)?
 
@@ -50,6 +53,7 @@ public final class ListView {
     public func setBlocks(_ newBlocks: [Block], keepingOffset: Bool = false) {
         blocks = newBlocks
         laidOut.removeAll()
+        waiting.removeAll()
         pressed = nil
         layout()
         scrollOffset = keepingOffset ? min(scrollOffset, maxScrollOffset) : 0
@@ -136,9 +140,28 @@ public final class ListView {
         for index in visibleRange(from: contentTop, to: contentBottom) {
             let blockFrame = screenFrame(of: index)
             let press = pressed.flatMap { $0.index == index ? $0.point : nil }
+            PendingPictures.missed = false
             blocks[index].draw(on: surface, in: blockFrame, pressedAt: press)
             laidOut.insert(index)
+            if PendingPictures.missed { waiting.insert(index) } else { waiting.remove(index) }
         }
+    }
+
+    /// Repaints the shown blocks that were drawn without a picture, now
+    /// that pictures arrived. Returns the areas painted.
+    public func repaintWaiting(on surface: Surface) -> [Rect] {
+        var painted: [Rect] = []
+        for index in waiting.sorted() {
+            let area = index < tops.count ? screenFrame(of: index).intersection(frame) : Rect.zero
+            if area.isEmpty {
+                // Off screen: it is drawn whole when it scrolls back in.
+                waiting.remove(index)
+                continue
+            }
+            draw(on: surface, region: area)
+            painted.append(area)
+        }
+        return painted
     }
 
     private func visibleRange(from top: Int, to bottom: Int) -> Range<Int> {

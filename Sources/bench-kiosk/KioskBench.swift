@@ -31,13 +31,19 @@ enum KioskBench {
             let opened = monotonicMicros()
             stages.append(("kiosk open", residentMegabytes()))
             try display.present(kiosk.frame, damage: kiosk.takeDamage())
+            let textFrame = monotonicMicros()
+            // Complete: with the photos, which are decoded off the UI thread
+            // while the first frame is drawn.
+            kiosk.settlePictures()
+            try display.present(kiosk.frame, damage: kiosk.takeDamage())
             let firstFrame = Double(monotonicMicros() - spawned) / 1000
             say(
                 "  of which: exec to main \(fixed(Double(inMain - spawned) / 1000)) ms, "
                     + "store + fonts + screens \(fixed(Double(opened - inMain) / 1000)) ms, "
-                    + "present \(fixed(Double(monotonicMicros() - opened) / 1000)) ms")
+                    + "present \(fixed(Double(textFrame - opened) / 1000)) ms, "
+                    + "photos in \(fixed(Double(monotonicMicros() - textFrame) / 1000)) ms")
             stages.append(("first frame", residentMegabytes()))
-            say("  start to first frame:          \(fixed(firstFrame)) ms (target ≤ 100)")
+            say("  start to first complete frame: \(fixed(firstFrame)) ms (target ≤ 100)")
 
             // The run loop prepares the other screens while nothing happens.
             while kiosk.prepareIdle() {}
@@ -111,6 +117,8 @@ enum KioskBench {
             while kiosk.isAnimating && frames < 600 {
                 clock += frameMicros
                 let start = monotonicMicros()
+                // As the run loop does when the decoder's pipe is readable.
+                kiosk.picturesArrived()
                 kiosk.tick(now: clock)
                 let damage = kiosk.takeDamage()
                 try display.present(kiosk.frame, damage: damage)

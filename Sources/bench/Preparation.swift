@@ -78,6 +78,12 @@ enum Preparation {
             post.pinnedUntil = nil
             post.kind = post.kind == .notice ? .news : post.kind
             post.publishedAt = benchNow.addingTimeInterval(-Double(3600 * (index + 1)))
+            // Each copy gets a photo of its own, as real posts have: the same
+            // picture with a different trailer, so another blob to decode.
+            if let hash = post.image, let photo = try store.storedBlob(hash) {
+                let copy = photo.data + Data("copy \(index)".utf8)
+                post.image = try store.putBlob(copy, mime: photo.mime)
+            }
             try store.save(post)
             count += 1
             index += 1

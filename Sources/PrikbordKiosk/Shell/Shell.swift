@@ -320,6 +320,11 @@ final class Shell {
         list.setFrame(listFrame(for: activeIndex))
         drawContent()
     }
+
+    /// Photos that blocks on screen were waiting for have been decoded.
+    func picturesArrived() {
+        damage.append(contentsOf: list.repaintWaiting(on: frame))
+    }
 }
 
 extension Shell: PluginHost {

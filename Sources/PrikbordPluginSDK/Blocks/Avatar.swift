@@ -11,13 +11,20 @@ public struct Avatar {
     }
 
     public func draw(on surface: Surface, in square: Rect) {
-        if let hash = person.photo, let photo = context.data.image(hash, atLeast: square.width) {
-            // Portraits are head and shoulders; a little closer fills the circle
-            // with the face.
-            surface.draw(photo, in: square, mode: .fill, circular: true, zoom: 1.3)
+        let center = Point(x: square.minX + square.width / 2, y: square.minY + square.height / 2)
+        if let hash = person.photo, context.data.hasImage(hash) {
+            if let photo = context.data.image(hash, atLeast: square.width) {
+                // Portraits are head and shoulders; a little closer fills the
+                // circle with the face.
+                surface.draw(photo, in: square, mode: .fill, circular: true, zoom: 1.3)
+            } else {
+                // The face is on its way: a quiet circle, not initials that
+                // would flash before it.
+                surface.fillCircle(
+                    center: center, radius: square.width / 2, context.theme.separator)
+            }
             return
         }
-        let center = Point(x: square.minX + square.width / 2, y: square.minY + square.height / 2)
         surface.fillCircle(
             center: center, radius: square.width / 2,
             context.theme.avatarColor(for: person.name)

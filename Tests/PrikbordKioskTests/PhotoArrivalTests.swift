@@ -1,0 +1,55 @@
+import Foundation
+import PrikbordGraphics
+import PrikbordKiosk
+import PrikbordStore
+import Testing
+
+/// Photos are decoded off the UI thread: the first frame is drawn without
+/// waiting for them, and they arrive as repaints of their own blocks.
+@MainActor
+@Suite(.serialized)
+struct PhotoArrivalTests {
+    @Test func firstFrameDoesNotWaitAndPhotosRepaintOnlyTheirBlocks() throws {
+        let demo = try DemoKiosk()
+        let config = demo.config()
+        #expect(KioskSync.once(config: config))
+        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        defer { kiosk.close() }
+        _ = kiosk.takeDamage()
+        let before = Surface(width: 1080, height: 1920, color: .black)
+        before.copy(Rect(x: 0, y: 0, width: 1080, height: 1920), from: kiosk.frame)
+
+        // The decoder's pipe turns readable on its own, without the UI
+        // thread doing anything.
+        var entry = pollfd(fd: kiosk.pictureFileDescriptor, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&entry, 1, 5000) == 1)
+        kiosk.settlePictures()
+
+        let damage = kiosk.takeDamage()
+        #expect(!damage.isEmpty)
+        let painted = damage.reduce(0) { $0 + $1.width * $1.height }
+        #expect(painted < 1080 * 1920 * 3 / 4, "the blocks with faces, not the whole screen")
+        let difference = comparePictures(before, kiosk.frame, channelTolerance: 0)
+        #expect(difference.differingPixels > 1000, "the faces replaced their placeholders")
+    }
+
+    @Test func corruptPhotoLeavesACalmTileAndTheRestOfTheScreen() throws {
+        let demo = try DemoKiosk()
+        let config = demo.config()
+        #expect(KioskSync.once(config: config))
+        // Break every stored photo after its JPEG signature: it still looks
+        // like a photo when the screen is laid out, and fails to decode.
+        let store = try Store(path: KioskStore.path(in: config.dataDirectory))
+        try store.database.run("UPDATE blob SET bytes = substr(bytes, 1, 64) || zeroblob(512)")
+        store.close()
+
+        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        defer { kiosk.close() }
+        for id in kiosk.screenIDs {
+            kiosk.show(screenID: id)
+            #expect(kiosk.activeScreenID == id)
+        }
+        // No decode is left hanging: the screens settled.
+        #expect(!kiosk.picturesArrived())
+    }
+}

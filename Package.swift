@@ -40,16 +40,25 @@ let package = Package(
         system("CSeat", "libseat", apt: "libseat-dev"),
         system("CSodium", "libsodium", apt: "libsodium-dev"),
         system("CXKBCommon", "xkbcommon", apt: "libxkbcommon-dev"),
+        system("CICU", "icu-i18n", apt: "libicu-dev"),
 
-        // Small C helpers for calls Swift cannot make (variadic C functions).
+        // Small C helpers for calls Swift cannot make (variadic C functions,
+        // ICU's functions whose names are macros with the version in them).
         .target(name: "CServerShim", dependencies: ["CMicroHTTPD"]),
         .target(name: "CDeviceShim"),
+        .target(name: "CICUShim", dependencies: ["CICU"]),
 
         // Layers, bottom up.
         .target(name: "PrikbordModel", swiftSettings: strict),
         .target(
             name: "PrikbordLog",
             dependencies: ["CSystemd"],
+            swiftSettings: strict
+        ),
+        // Dates, time zones and the order of names, from the system's ICU.
+        .target(
+            name: "PrikbordLocale",
+            dependencies: ["CICUShim"],
             swiftSettings: strict
         ),
         .target(
@@ -87,7 +96,7 @@ let package = Package(
         ),
         .target(
             name: "PrikbordPluginSDK",
-            dependencies: ["PrikbordUI", "PrikbordModel"],
+            dependencies: ["PrikbordUI", "PrikbordModel", "PrikbordLocale", "PrikbordLog"],
             swiftSettings: strict
         ),
 
@@ -170,6 +179,11 @@ let package = Package(
         ),
 
         // Tests mirror the modules.
+        .testTarget(
+            name: "PrikbordLocaleTests",
+            dependencies: ["PrikbordLocale"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PrikbordStoreTests",
             dependencies: ["PrikbordStore"],

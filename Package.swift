@@ -134,7 +134,7 @@ let package = Package(
                 "PrikbordStore", "PrikbordSync", "PrikbordGraphics",
                 "PrikbordDisplay", "PrikbordInput", "PrikbordUI",
                 "PrikbordPluginSDK", "NewsPlugin", "DirectoryPlugin",
-                "AgendaPlugin", "OnboardingPlugin", "PrikbordLog", "CInput",
+                "AgendaPlugin", "OnboardingPlugin", "PrikbordLocale", "PrikbordLog", "CInput",
             ],
             swiftSettings: strict
         ),
@@ -217,8 +217,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "PrikbordPluginSDKTests",
+            dependencies: ["PrikbordPluginSDK"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PrikbordKioskTests",
-            dependencies: ["PrikbordKiosk", "PrikbordServer"],
+            dependencies: ["PrikbordKiosk", "PrikbordLocale", "PrikbordServer"],
             resources: [.copy("References")],
             swiftSettings: strict
         ),

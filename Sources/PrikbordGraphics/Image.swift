@@ -1,5 +1,5 @@
 import CPixman
-import Foundation
+import FoundationEssentials
 
 /// A decoded photo — a face in the directory, a picture on a post — held as
 /// premultiplied ARGB.
@@ -37,7 +37,8 @@ public final class Image {
         if data.starts(with: JPEGDecoder.signature) {
             return Image(pixels: try JPEGDecoder().decode(data, atLeast: side))
         }
-        let head = data.prefix(4).map { String(format: "%02x", $0) }.joined(separator: " ")
+        let head = data.prefix(4).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
+            .joined(separator: " ")
         throw ImageError(
             .unknownFormat, format: "image",
             reason: "\(data.count) bytes starting \(head.isEmpty ? "(empty)" : head)")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a kiosk runs, from its command line.
 public struct KioskConfig: Sendable {
@@ -153,7 +153,7 @@ public struct KioskConfig: Sendable {
             case "--live-picture": config.livePicture = URL(fileURLWithPath: try value(option))
             case "--now":
                 let text = try value(option)
-                guard let date = ISO8601DateFormatter().date(from: text) else {
+                guard let date = try? Date(text, strategy: .iso8601) else {
                     throw ArgumentError(
                         description:
                             "--now is an ISO 8601 time such as 2026-12-07T09:00:00Z, not \(text)")

@@ -39,6 +39,7 @@ public final class SiteCalendar {
 
     public init(timeZone: TimeZoneID) throws(LocaleError) {
         var status: Int32 = 0
+        // TODO: Debian 12's ICU has tzdata 2022e; zones whose rules changed since read wrong.
         let opened = timeZone.identifier.withICUText { prikbord_calendar_open($0, $1, &status) }
         guard let opened, status <= 0 else {
             throw LocaleError(call: "ucal_open", status: status, subject: "time zone \(timeZone)")

@@ -26,6 +26,7 @@ public struct TimeZoneID: Hashable, Sendable, CustomStringConvertible {
     /// it found none or one it does not know (a TZ of "Nowhere/Land" comes
     /// back as it is).
     public static var system: TimeZoneID {
+        // TODO: ICU reads the host's zone once; a changed /etc/localtime needs a restart.
         let (text, _) = readICUText { prikbord_time_zone_default($0, $1, $2) }
         return (try? TimeZoneID(text)) ?? TimeZoneID(known: "Etc/UTC")
     }

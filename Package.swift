@@ -42,16 +42,25 @@ let package = Package(
         system("CSeat", "libseat", apt: "libseat-dev"),
         system("CSodium", "libsodium", apt: "libsodium-dev"),
         system("CXKBCommon", "xkbcommon", apt: "libxkbcommon-dev"),
+        system("CICU", "icu-i18n", apt: "libicu-dev"),
 
-        // Small C helpers for calls Swift cannot make (variadic C functions).
+        // Small C helpers for calls Swift cannot make (variadic C functions,
+        // ICU's functions whose names are macros with the version in them).
         .target(name: "CServerShim", dependencies: ["CMicroHTTPD"]),
         .target(name: "CDeviceShim"),
+        .target(name: "CICUShim", dependencies: ["CICU"]),
 
         // Layers, bottom up.
         .target(name: "PrikbordModel", swiftSettings: strict),
         .target(
             name: "PrikbordLog",
             dependencies: ["CSystemd"],
+            swiftSettings: strict
+        ),
+        // Dates, time zones and the order of names, from the system's ICU.
+        .target(
+            name: "PrikbordLocale",
+            dependencies: ["CICUShim"],
             swiftSettings: strict
         ),
         .target(
@@ -89,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "PrikbordPluginSDK",
-            dependencies: ["PrikbordUI", "PrikbordModel"],
+            dependencies: ["PrikbordUI", "PrikbordModel", "PrikbordLocale", "PrikbordLog"],
             swiftSettings: strict
         ),
 
@@ -127,7 +136,8 @@ let package = Package(
                 "PrikbordStore", "PrikbordGraphics", "PrikbordDisplay", "PrikbordInput",
                 "PrikbordUI",
                 "PrikbordPluginSDK", "NewsPlugin", "DirectoryPlugin",
-                "AgendaPlugin", "OnboardingPlugin", "PrikbordLog", "CInput", "CDeviceShim",
+                "AgendaPlugin", "OnboardingPlugin", "PrikbordLocale", "PrikbordLog", "CInput",
+                "CDeviceShim",
             ],
             swiftSettings: strict
         ),
@@ -186,6 +196,11 @@ let package = Package(
 
         // Tests mirror the modules.
         .testTarget(
+            name: "PrikbordLocaleTests",
+            dependencies: ["PrikbordLocale"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PrikbordStoreTests",
             dependencies: ["PrikbordStore"],
             swiftSettings: strict
@@ -218,8 +233,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "PrikbordPluginSDKTests",
+            dependencies: ["PrikbordPluginSDK"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "PrikbordKioskTests",
-            dependencies: ["PrikbordKiosk", "PrikbordServer", "PrikbordStore"],
+            dependencies: ["PrikbordKiosk", "PrikbordLocale", "PrikbordServer", "PrikbordStore"],
             resources: [.copy("References")],
             swiftSettings: strict
         ),

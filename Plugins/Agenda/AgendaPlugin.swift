@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PrikbordPluginSDK
 
 /// The agenda: trainings, outings, briefings and meetings of the coming
@@ -23,7 +23,7 @@ public final class AgendaPlugin: ScreenPlugin {
         let calendar = context.calendar
         let now = context.now
         let today = calendar.startOfDay(for: now)
-        let horizon = calendar.date(byAdding: .day, value: Self.horizonDays, to: today) ?? now
+        let horizon = calendar.date(byAddingDays: Self.horizonDays, to: today)
         let events = context.data.events(from: now, until: horizon)
 
         var blocks: [Block] = [
@@ -55,18 +55,12 @@ public final class AgendaPlugin: ScreenPlugin {
 
     /// "Today · Thursday, December 3", "Tomorrow · …", or the date alone.
     private func dayTitle(_ day: Date) -> String {
-        let calendar = context.calendar
         let date = context.format(day, "EEEE d MMMM")
         let label = date.prefix(1).uppercased() + date.dropFirst()
-        let today = calendar.startOfDay(for: context.now)
-        if calendar.isDate(day, inSameDayAs: today) {
-            return "\(context.strings["agenda.today"]) · \(label)"
+        switch context.calendar.days(from: context.now, to: day) {
+        case 0: return "\(context.strings["agenda.today"]) · \(label)"
+        case 1: return "\(context.strings["agenda.tomorrow"]) · \(label)"
+        default: return label
         }
-        if let tomorrow = calendar.date(byAdding: .day, value: 1, to: today),
-            calendar.isDate(day, inSameDayAs: tomorrow)
-        {
-            return "\(context.strings["agenda.tomorrow"]) · \(label)"
-        }
-        return label
     }
 }

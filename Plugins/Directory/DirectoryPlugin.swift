@@ -40,7 +40,7 @@ public final class DirectoryPlugin: ScreenPlugin {
 
     public func makeBlocks(width: Int) -> [Block] {
         let strings = context.strings
-        let everyone = context.data.people()
+        let everyone = context.sorted(context.data.people(), byName: \.name)
         let people = everyone.filter(matches)
         var blocks: [Block] = [
             ScreenTitleBlock(
@@ -81,11 +81,9 @@ public final class DirectoryPlugin: ScreenPlugin {
         let here = context.data.site
         let bySite = Dictionary(grouping: people, by: \.siteID)
         let names = siteNames()
-        let order = bySite.keys.sorted { a, b in
-            if a == here?.id { return true }
-            if b == here?.id { return false }
-            return (names[a] ?? a) < (names[b] ?? b)
-        }
+        let others = bySite.keys.filter { $0 != here?.id }.sorted()
+        var order = context.sorted(others, byName: { names[$0] ?? $0 })
+        if let here = here?.id, bySite[here] != nil { order.insert(here, at: 0) }
         if order.count == 1 { return [(nil, people)] }
         return order.map { (names[$0] ?? "", bySite[$0] ?? []) }
     }

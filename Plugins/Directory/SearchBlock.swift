@@ -68,6 +68,6 @@ extension String {
             "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "ı": "i", "ß": "ss",
         ]
         let replaced = String(flatMap { special[$0] ?? String($0) })
-        return replaced.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return replaced.foldedForSearch
     }
 }

@@ -37,9 +37,8 @@ public final class Image {
         if data.starts(with: JPEGDecoder.signature) {
             return Image(pixels: try JPEGDecoder().decode(data, atLeast: side))
         }
-        let head = data.prefix(4).map { byte in
-            (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }.joined(separator: " ")
+        let head = data.prefix(4).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
+            .joined(separator: " ")
         throw ImageError(
             .unknownFormat, format: "image",
             reason: "\(data.count) bytes starting \(head.isEmpty ? "(empty)" : head)")

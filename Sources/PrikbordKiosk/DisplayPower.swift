@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PrikbordLocale
 
 /// Hours when nobody is around to read the screen, e.g. 22:00–05:30.
 public struct SleepSchedule: Sendable, Equatable {
@@ -25,11 +26,9 @@ public struct SleepSchedule: Sendable, Equatable {
         return hours * 60 + minutes
     }
 
-    public func contains(_ date: Date, in timeZone: TimeZone) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+    /// Whether the site's clock shows a time inside the window at `date`.
+    public func contains(_ date: Date, in calendar: SiteCalendar) -> Bool {
+        let minute = calendar.localTime(of: date).minuteOfDay
         return start < end ? (start <= minute && minute < end) : (minute >= start || minute < end)
     }
 }
@@ -39,23 +38,26 @@ public struct SleepSchedule: Sendable, Equatable {
 ///
 /// The touch that wakes a dark screen only wakes it: ``absorbs(_:)`` keeps
 /// that finger's whole touch from the gestures, so nothing is tapped blind.
-public struct DisplayPower: Sendable {
+public struct DisplayPower {
     public var schedule: SleepSchedule?
     /// Dark after this long without a touch; nil keeps the screen lit.
     public var idleTimeout: Duration?
     /// How long a touch keeps the screen lit during the sleep hours.
     public var wakeTimeout: Duration = .seconds(120)
-    public let timeZone: TimeZone
+    /// The site's calendar, for the sleep hours.
+    public var calendar: SiteCalendar
 
     public private(set) var isOn = true
     private var lastActivity: Date
     /// Slots of the touch that woke the screen, still down.
     private var absorbedSlots: Set<Int32> = []
 
-    public init(schedule: SleepSchedule?, idleTimeout: Duration?, timeZone: TimeZone, now: Date) {
+    public init(
+        schedule: SleepSchedule?, idleTimeout: Duration?, calendar: SiteCalendar, now: Date
+    ) {
         self.schedule = schedule
         self.idleTimeout = idleTimeout
-        self.timeZone = timeZone
+        self.calendar = calendar
         self.lastActivity = now
     }
 
@@ -66,7 +68,7 @@ public struct DisplayPower: Sendable {
     /// Whether the screen should be lit at `now`.
     public func wantsOn(at now: Date) -> Bool {
         let idle = now.timeIntervalSince(lastActivity)
-        if let schedule, schedule.contains(now, in: timeZone) {
+        if let schedule, schedule.contains(now, in: calendar) {
             return idle < Self.seconds(wakeTimeout)
         }
         if let idleTimeout { return idle < Self.seconds(idleTimeout) }

@@ -165,8 +165,8 @@ public final class Kiosk {
     /// session had the screen.
     public func redrawAll() { shell.redrawAll() }
 
-    /// The site's time zone, for the sleep hours.
-    var timeZone: TimeZone { shell.context.timeZone }
+    /// The calendar in the site's time zone, for the sleep hours.
+    var calendar: SiteCalendar { shell.context.calendar }
 
     /// How far the active screen is scrolled, in pixels.
     public var scrollOffset: Int { shell.scrollOffset }

@@ -31,7 +31,7 @@ final class KioskRunLoop {
         hotplug = display is DRMDisplay ? HotplugMonitor() : nil
         power = DisplayPower(
             schedule: kiosk.config.sleep, idleTimeout: kiosk.config.blankAfter,
-            timeZone: kiosk.timeZone, now: Date()
+            calendar: kiosk.calendar, now: Date()
         )
         display.onFlipComplete = { [weak self] _ in
             MainActor.assumeIsolated { self?.frameDone() }
@@ -141,12 +141,14 @@ final class KioskRunLoop {
     }
 
     private func updatePower() {
+        // The site, and with it the zone, may come with a later sync.
+        power.calendar = kiosk.calendar
         guard let on = power.update(at: Date()) else { return }
         setPowered(
             on,
             reason: on
                 ? "schedule"
-                : (power.schedule?.contains(Date(), in: kiosk.timeZone) == true
+                : (power.schedule?.contains(Date(), in: power.calendar) == true
                     ? "sleep hours" : "idle"))
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PrikbordLocale
 
 extension PluginContext {
     /// "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", or a date.
@@ -8,10 +9,7 @@ extension PluginContext {
         let hours = minutes / 60
         if minutes < 1 { return strings["time.now"] }
         if minutes < 60 { return strings.format("time.minutes", ["n": "\(minutes)"]) }
-        let days =
-            calendar.dateComponents(
-                [.day], from: calendar.startOfDay(for: date), to: calendar.startOfDay(for: now)
-            ).day ?? 0
+        let days = calendar.days(from: date, to: now)
         // Hours only within today: "20 h ago" beside "yesterday" reads oddly.
         if days == 0 { return strings.format("time.hours", ["n": "\(hours)"]) }
         if days <= 1 { return strings["time.yesterday"] }
@@ -19,47 +17,31 @@ extension PluginContext {
         return format(date, "d MMMM")
     }
 
-    /// A calendar in the site's time zone.
-    public var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        calendar.locale = locale
-        calendar.firstWeekday = 2
-        return calendar
-    }
-
     /// Formats a date in the site's time zone and the worker's language,
-    /// with an ICU template such as "EEEE d MMMM".
-    public func format(_ date: Date, _ template: String) -> String {
-        formatter(template: template).string(from: date)
+    /// with an ICU skeleton such as "EEEE d MMMM": the fields to show, which
+    /// the language orders and punctuates its own way.
+    public func format(_ date: Date, _ skeleton: String) -> String {
+        formatter(.skeleton(skeleton))?.string(from: date) ?? ""
     }
 
     /// "14:30" in the site's time zone.
     public func clockTime(_ date: Date) -> String {
-        formatter(fixed: "HH:mm").string(from: date)
-    }
-}
-
-extension PluginContext {
-    /// Date formatters are costly to make (ICU loads its data), so each
-    /// pattern is made once per context.
-    func formatter(template: String) -> DateFormatter {
-        cachedFormatter("t:" + template) { $0.setLocalizedDateFormatFromTemplate(template) }
+        formatter(.fixed("HH:mm"))?.string(from: date) ?? ""
     }
 
-    func formatter(fixed format: String) -> DateFormatter {
-        cachedFormatter("f:" + format) { $0.dateFormat = format }
-    }
-
-    private func cachedFormatter(_ key: String, _ configure: (DateFormatter) -> Void)
-        -> DateFormatter
-    {
-        if let formatter = formatters[key], formatter.timeZone == timeZone { return formatter }
-        let formatter = DateFormatter()
-        formatter.locale = locale
-        formatter.timeZone = timeZone
-        configure(formatter)
-        formatters[key] = formatter
-        return formatter
+    /// Date formatters are costly to make (ICU reads its locale data and
+    /// searches a skeleton's best pattern), so each pattern is made once per
+    /// context and time zone.
+    func formatter(_ pattern: DateFormat.Pattern) -> DateFormat? {
+        let zone = timeZone
+        if let format = formats[pattern], format.timeZone == zone { return format }
+        do {
+            let format = try DateFormat(pattern, locale: locale, timeZone: zone)
+            formats[pattern] = format
+            return format
+        } catch {
+            report("\(pattern)", "dates cannot be formatted; the text is left out", error)
+            return nil
+        }
     }
 }

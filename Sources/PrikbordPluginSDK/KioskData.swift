@@ -16,6 +16,8 @@ public protocol KioskData: AnyObject {
     /// Visible news for this site: pinned notices first, then newest first.
     func newsFeed(limit: Int) -> [Post]
 
+    /// Everyone in the directory, in a fixed order that is no reader's:
+    /// sort with ``PluginContext/sorted(_:byName:)`` to show them.
     func people() -> [Person]
     func person(id: String) -> Person?
 

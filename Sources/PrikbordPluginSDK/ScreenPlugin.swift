@@ -1,4 +1,5 @@
 @_exported import PrikbordGraphics
+@_exported import PrikbordLocale
 @_exported import PrikbordModel
 @_exported import PrikbordUI
 

@@ -29,16 +29,17 @@ extension Store {
         return try fetch(Post.self, sql, [SQLValue(siteID), SQLValue(now), SQLValue(limit)])
     }
 
-    /// The directory of a site (every site when nil), by name.
+    /// The directory of a site (every site when nil), by the bytes of the
+    /// names: a fixed order, not a reader's. Names here are Polish, Turkish,
+    /// Bulgarian, and SQLite's collations know nothing of Ł or İ; whoever
+    /// shows a list sorts it in the reader's language (the kiosk with ICU).
     public func people(siteID: String?) throws -> [Person] {
         let sql = """
             SELECT * FROM person
             WHERE deleted = 0 AND (?1 IS NULL OR site_id = ?1)
+            ORDER BY name, id
             """
-        let people = try fetch(Person.self, sql, [SQLValue(siteID)])
-        // SQLite's NOCASE folds ASCII only; names here are Polish, Turkish,
-        // Bulgarian. ICU's collation puts Ł beside L and İ beside I.
-        return people.sorted { $0.name < $1.name }
+        return try fetch(Person.self, sql, [SQLValue(siteID)])
     }
 
     public func person(id: String) throws -> Person? {

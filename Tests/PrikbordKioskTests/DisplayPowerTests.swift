@@ -1,16 +1,14 @@
 import Foundation
 import PrikbordKiosk
+import PrikbordLocale
 import Testing
 
 struct DisplayPowerTests {
-    let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
+    let amsterdam = try! SiteCalendar(timeZone: TimeZoneID("Europe/Amsterdam"))
 
     /// 2026-12-03 at a local wall time in Amsterdam (UTC+1 in winter).
     func local(_ hour: Int, _ minute: Int = 0) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = amsterdam
-        return calendar.date(
-            from: DateComponents(year: 2026, month: 12, day: 3, hour: hour, minute: minute))!
+        amsterdam.date(LocalTime(year: 2026, month: 12, day: 3, hour: hour, minute: minute))!
     }
 
     @Test(arguments: [
@@ -24,6 +22,19 @@ struct DisplayPowerTests {
         #expect(schedule.contains(local(hour, minute), in: amsterdam) == asleep)
     }
 
+    // The nights the clocks change: the window is wall-clock time, so the
+    // night is an hour longer or shorter, never shifted.
+    @Test(arguments: [
+        ("2026-10-25T02:30:00+02:00", true), ("2026-10-25T02:30:00+01:00", true),
+        ("2026-10-25T05:29:00+01:00", true), ("2026-10-25T05:30:00+01:00", false),
+        ("2026-03-29T01:59:00+01:00", true), ("2026-03-29T03:00:00+02:00", true),
+        ("2026-03-29T05:30:00+02:00", false), ("2026-03-28T21:59:00+01:00", false),
+    ])
+    func sleepHoursFollowTheClockWhenItChanges(date: String, asleep: Bool) throws {
+        let schedule = try #require(SleepSchedule("22:00-05:30"))
+        #expect(try schedule.contains(Date(date, strategy: .iso8601), in: amsterdam) == asleep)
+    }
+
     @Test(arguments: ["", "22:00", "25:00-05:00", "22:00-22:00", "ten-five", "22:60-05:00"])
     func badScheduleIsRefused(text: String) {
         #expect(SleepSchedule(text) == nil)
@@ -31,7 +42,7 @@ struct DisplayPowerTests {
 
     @Test func sleepHoursDarkenAndATouchWakesWithoutTapping() throws {
         var power = DisplayPower(
-            schedule: SleepSchedule("22:00-05:30"), idleTimeout: nil, timeZone: amsterdam,
+            schedule: SleepSchedule("22:00-05:30"), idleTimeout: nil, calendar: amsterdam,
             now: local(21, 0)
         )
         let result1 = power.update(at: local(21, 30))
@@ -63,7 +74,7 @@ struct DisplayPowerTests {
 
     @Test func idleTimeoutDarkensDuringTheDay() {
         var power = DisplayPower(
-            schedule: nil, idleTimeout: .seconds(600), timeZone: amsterdam, now: local(10, 0)
+            schedule: nil, idleTimeout: .seconds(600), calendar: amsterdam, now: local(10, 0)
         )
         let result10 = power.update(at: local(10, 9))
         #expect(result10 == nil)
@@ -78,7 +89,7 @@ struct DisplayPowerTests {
 
     @Test func withoutScheduleOrTimeoutTheScreenStaysLit() {
         var power = DisplayPower(
-            schedule: nil, idleTimeout: nil, timeZone: amsterdam, now: local(0))
+            schedule: nil, idleTimeout: nil, calendar: amsterdam, now: local(0))
         let result14 = power.update(at: local(23, 59))
         #expect(result14 == nil)
         #expect(power.isOn)

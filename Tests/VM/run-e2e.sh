@@ -47,7 +47,7 @@ wanted="qemu-system-x86 debootstrap cpio zstd kmod busybox-static python3 python
     python3-numpy gcc libc6-dev
     libdrm-dev libsystemd-dev libpixman-1-dev libfreetype-dev libharfbuzz-dev
     libfontconfig-dev libpng-dev libturbojpeg0-dev libinput-dev libudev-dev libseat-dev
-    libsqlite3-dev libsodium-dev libmicrohttpd-dev libcurl4-openssl-dev"
+    libsqlite3-dev libsodium-dev libmicrohttpd-dev libcurl4-openssl-dev libicu-dev"
 missing=$(for p in $wanted; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
 if [ -n "$missing" ]; then
     apt-get update -qq

@@ -10,7 +10,11 @@ public final class Image {
     public let width: Int
     public let height: Int
 
-    let pixels: PixmanImage
+    /// The decoded photo; dropped by ``releaseDecoded()`` once the scaled
+    /// copies in use are made, and decoded again by `reload` when another
+    /// size is asked for.
+    private var pixels: PixmanImage?
+    private var reload: (() -> PixmanImage?)?
     private var variants: [ImageVariant.Key: PixmanImage] = [:]
     private var variantOrder: [ImageVariant.Key] = []
 
@@ -50,9 +54,26 @@ public final class Image {
         data.starts(with: PNGCodec.signature) || data.starts(with: JPEGDecoder.signature)
     }
 
-    /// Pixels this photo holds: the decoded copy and every scaled one kept.
+    /// Pixels this photo holds: the decoded copy (while kept) and every
+    /// scaled one.
     public var residentPixels: Int {
-        variants.values.reduce(width * height) { $0 + $1.width * $1.height }
+        variants.values.reduce(pixels == nil ? 0 : width * height) { $0 + $1.width * $1.height }
+    }
+
+    /// Whether ``releaseDecoded()`` would free anything.
+    public var canReleaseDecoded: Bool { pixels != nil && reload != nil && !variants.isEmpty }
+
+    /// Says how to decode the photo again, which lets ``releaseDecoded()``
+    /// drop the full decoded copy.
+    public func setReload(_ reload: @escaping () -> Image?) {
+        self.reload = { reload()?.pixels }
+    }
+
+    /// Drops the decoded photo and keeps its scaled copies: a photo on a
+    /// card is drawn at one size, and its decoded copy is the bigger one.
+    public func releaseDecoded() {
+        guard canReleaseDecoded else { return }
+        pixels = nil
     }
 
     /// Reads and decodes a PNG or JPEG file.
@@ -72,7 +93,12 @@ public final class Image {
         if variantOrder.count >= Image.variantLimit {
             variants[variantOrder.removeFirst()] = nil
         }
-        let made = ImageVariant.make(from: pixels, key)
+        if pixels == nil { pixels = reload?() }
+        // A reload that fails (the blob went away) leaves a clear square
+        // rather than a crash.
+        let made =
+            pixels.map { ImageVariant.make(from: $0, key) }
+            ?? PixmanImage(format: PIXMAN_a8r8g8b8, width: key.width, height: key.height)
         variants[key] = made
         variantOrder.append(key)
         return made

@@ -19,6 +19,7 @@ final class PhotoDecoder: Sendable {
         // once; nothing else holds it.
         var key: String
         var sha256: String
+        var step: Int
         var image: Image?
         var error: String?
     }
@@ -53,7 +54,7 @@ final class PhotoDecoder: Sendable {
     func submit(key: String, sha256: String, data: Data, atLeast side: Int) {
         outstanding.add(1, ordering: .releasing)
         queue.async { [self] in
-            var done = Finished(key: key, sha256: sha256)
+            var done = Finished(key: key, sha256: sha256, step: side)
             do {
                 done.image = try Image.decode(data, atLeast: side)
             } catch {

@@ -137,6 +137,8 @@ final class StoreData: KioskData {
         for done in finished {
             decoding.remove(done.key)
             if let image = done.image {
+                let (sha256, step) = (done.sha256, done.step)
+                image.setReload { [weak self] in self?.decodeNow(sha256, atLeast: step) }
                 images[done.key] = (image, imageUses)
             } else if undecodable.insert(done.sha256).inserted {
                 Log.warning(
@@ -148,9 +150,20 @@ final class StoreData: KioskData {
         return !finished.isEmpty
     }
 
-    /// Drops the least recently used photos until the rest fit the budget;
-    /// scaled copies made since count, and the newest photo always stays.
+    /// A photo decoded on the UI thread, for the rare scaled copy of a size
+    /// not made before (a photo whose decoded copy was released).
+    private func decodeNow(_ sha256: String, atLeast side: Int) -> Image? {
+        guard let data = attempt("blob", { try store.blob(sha256) }) ?? nil else { return nil }
+        return try? Image.decode(data, atLeast: side)
+    }
+
+    /// Releases the decoded copies of photos already drawn, then drops the
+    /// least recently used photos until the rest fit the budget; the newest
+    /// photo always stays.
     private func trimImages() {
+        for entry in images.values where entry.image.canReleaseDecoded {
+            entry.image.releaseDecoded()
+        }
         var pixels = images.values.reduce(0) { $0 + $1.image.residentPixels }
         while pixels > Self.imagePixelBudget, images.count > 1,
             let oldest = images.min(by: { $0.value.lastUse < $1.value.lastUse })

@@ -111,3 +111,29 @@ import Testing
         }
     }
 }
+
+/// A photo drawn at one size keeps only its scaled copy once told it may,
+/// and is decoded again if another size is asked for.
+@Test func releasedPhotoKeepsItsScaledCopyAndDecodesAgainWhenNeeded() throws {
+    let data = TestPictures.jpeg(portraitOfSide: 640)
+    let photo = try Image.decode(data)
+    var reloads = 0
+    photo.setReload {
+        reloads += 1
+        return try? Image.decode(data)
+    }
+    let surface = Surface(width: 300, height: 300, color: .white)
+    surface.draw(photo, in: Rect(x: 0, y: 0, width: 100, height: 100))
+    #expect(photo.residentPixels == 640 * 640 + 100 * 100)
+
+    photo.releaseDecoded()
+    #expect(photo.residentPixels == 100 * 100)
+    let before = Surface(width: 300, height: 300, color: .white)
+    before.draw(photo, in: Rect(x: 0, y: 0, width: 100, height: 100))
+    #expect(reloads == 0, "the size already made needs no decoding")
+    #expect(comparePictures(before, surface, channelTolerance: 0).differingPixels == 0)
+
+    surface.draw(photo, in: Rect(x: 100, y: 100, width: 200, height: 200))
+    #expect(reloads == 1)
+    #expect(surface.pixel(x: 200, y: 200) != .white)
+}

@@ -5,7 +5,7 @@ import PrikbordModel
 /// The content of a company, in one SQLite file: on the server the
 /// authoritative copy, on a kiosk the subset its site may see.
 ///
-/// One `Store` per thread; the kiosk's UI and its sync worker each open
+/// One `Store` per thread or process; the kiosk and its sync agent each open
 /// their own on the same file (WAL lets them read and write side by side).
 public final class Store {
     public let database: Database

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Hours when nobody is around to read the screen, e.g. 22:00–05:30.
 public struct SleepSchedule: Sendable, Equatable {
@@ -71,6 +71,17 @@ public struct DisplayPower: Sendable {
         }
         if let idleTimeout { return idle < Self.seconds(idleTimeout) }
         return true
+    }
+
+    /// When the lit panel goes dark if nobody touches it, for the owner's
+    /// timer: an idle timeout in seconds ends between two clock minutes.
+    /// The sleep hours begin and end on whole minutes, which the owner
+    /// wakes for anyway.
+    public func idleDeadline(at now: Date) -> Date? {
+        guard isOn else { return nil }
+        let asleep = schedule?.contains(now, in: timeZone) == true
+        guard let timeout = asleep ? wakeTimeout : idleTimeout else { return nil }
+        return lastActivity.addingTimeInterval(Self.seconds(timeout))
     }
 
     /// Settles the state for `now`; returns the new state when it changed.

@@ -216,12 +216,17 @@ def landscape_hardware_checks(results, headless):
 def display_sleep_checks(results, headless):
     """The panel blanked after its idle time (DPMS off), a tap on Agenda
     woke it, and a second tap opened the agenda, at rotation 0."""
-    lit, dark, woken, agenda = (load_logical(results, 0, name) for name in
-                                ("9-lit", "9-dark", "9-woken", "9-agenda"))
+    lit, dark, away, dark_back, woken, agenda = (
+        load_logical(results, 0, name) for name in
+        ("9-lit", "9-dark", "9-dark-away", "9-dark-back", "9-woken", "9-agenda"))
     screens = os.path.join(headless, "r0-screens")
     matches_reference(0, "lit", lit, load_png(os.path.join(screens, "news.png")),
                       "before the panel went dark: news = headless")
-    dark_is_placeholder(dark)
+    dark_is_placeholder("dark", dark, "DPMS off")
+    if away is not None:
+        print(f"info: r0 dark-away: {int((away.max(axis=2) > 0).sum())} pixels not black "
+              "while the other VT had the seat")
+    dark_is_placeholder("dark-back", dark_back, "back from the other VT, still DPMS off")
     matches_reference(0, "woken", woken, lit,
                       "after the waking tap on Agenda = the screen before it went dark: "
                       "the touch only woke it")
@@ -238,9 +243,9 @@ PLACEHOLDER_TEXT = "Display output is not active."
 PLACEHOLDER_GREY = (170, 170, 170)
 
 
-def dark_is_placeholder(dark):
+def dark_is_placeholder(name, dark, what):
     if dark is None:
-        report(False, 0, "dark", "screenshot missing")
+        report(False, 0, name, "screenshot missing")
         return
     height, width = dark.shape[:2]
     # The text's character cell, as qemu centres it.
@@ -251,8 +256,8 @@ def dark_is_placeholder(dark):
     box = bounding_box(lit)
     grey = bool((dark[lit] == PLACEHOLDER_GREY).all())
     ok = (width, height) == LAYOUT[0]["size"] and box is not None and inside(box, cell) and grey
-    report(ok, 0, "dark",
-           f"DPMS off: {width}x{height}, {int(lit.sum())} of {lit.size} pixels not black, "
+    report(ok, 0, name,
+           f"{what}: {width}x{height}, {int(lit.sum())} of {lit.size} pixels not black, "
            f"{'all' if grey else 'not all'} grey {PLACEHOLDER_GREY}, within {box}: qemu's "
            f"'{PLACEHOLDER_TEXT}' in {cell}, nothing of the kiosk's picture")
 

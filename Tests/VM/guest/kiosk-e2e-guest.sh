@@ -175,7 +175,8 @@ dpms() {
 
 # The panel goes dark after BLANK_AFTER seconds without a touch (DPMS off on
 # the connector), and the first touch only lights it: a tap on Agenda wakes
-# the news as it was, the next tap opens the agenda. A kiosk of its own, on
+# the news as it was, the next tap opens the agenda; a seat switch while
+# dark leaves it dark. A kiosk of its own, on
 # the store the r0 kiosk synced, so no earlier step's pause can blank it.
 display_sleep() {
     rotation=0 tag=r0 blank_after=${BLANK_AFTER:-12}
@@ -211,6 +212,25 @@ display_sleep() {
     check r0-sleep-dpms-off $? "($dark)"
     sleep 0.5
     e2e-screenshot r0-9-dark
+
+    # Another VT takes the seat while the panel is dark and gives it back.
+    # The console lights the panel for itself; back on the kiosk's VT it must
+    # be dark again rather than keep the console's picture.
+    home=$(cat /sys/class/tty/tty0/active)
+    home=${home#tty}
+    timeout 30 busybox chvt $((home + 1))
+    wait_for "$log" "seat disabled; display paused" 20
+    sleep 1
+    away=$(dpms)
+    e2e-screenshot r0-9-dark-away
+    timeout 30 busybox chvt "$home"
+    wait_for "$log" "seat enabled; display resumed" 20
+    check r0-sleep-seat-back $? "(chvt $((home + 1)) and back while dark; away: $away)"
+    sleep 0.5
+    back=$(dpms)
+    [ "$back" = "sysfs=Off property=Off" ]
+    check r0-sleep-dark-back $? "($back)"
+    e2e-screenshot r0-9-dark-back
 
     mark_frames
     tap $AGENDA_X $AGENDA_Y

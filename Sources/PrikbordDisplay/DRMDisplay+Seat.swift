@@ -7,17 +7,23 @@ import PrikbordLog
 
 extension DRMDisplay {
     /// Panel power through the connector's DPMS property. While off, frames
-    /// are not shown; their damage waits for the panel to come back.
+    /// are not shown; their damage waits for the panel to come back. While
+    /// the seat is away the connector is not ours: `resume` applies it.
     public func setPowered(_ on: Bool) throws {
-        guard let property = output.dpmsPropertyID else {
+        guard output.dpmsPropertyID != nil else {
             throw DisplayError.unsupported("\(output.connectorName) has no DPMS property")
         }
+        if !isPaused { try setDPMS(on) }
+        isPowered = on
+        Log.info(on ? "display on" : "display off", ["drm.connector": output.connectorName])
+    }
+
+    func setDPMS(_ on: Bool) throws {
+        guard let property = output.dpmsPropertyID else { return }
         let value = UInt64(on ? DRM_MODE_DPMS_ON : DRM_MODE_DPMS_OFF)
         try systemCall("drmModeConnectorSetProperty(DPMS)", on: summary) {
             drmModeConnectorSetProperty(fd, output.connectorID, property, value)
         }
-        isPowered = on
-        Log.info(on ? "display on" : "display off", ["drm.connector": output.connectorName])
     }
 
     /// The seat was switched away: no more modesets or flips until `resume`.
@@ -40,7 +46,12 @@ extension DRMDisplay {
         isFlipPending = false
         needsModeset = true
         tracker.markAllStale()
-        Log.info("display resumed", ["drm.connector": output.connectorName])
+        // The session we were away for may have lit the panel (the text
+        // console does); a kiosk that was dark stays dark.
+        if !isPowered { try setDPMS(false) }
+        Log.info(
+            "display resumed",
+            ["drm.connector": output.connectorName, "display.on": "\(isPowered)"])
     }
 
     /// Re-reads the connector after udev reported a change on the card.

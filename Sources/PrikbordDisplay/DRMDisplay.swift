@@ -172,6 +172,7 @@ public final class DRMDisplay: Display {
     /// the kernel's own); EACCES/EPERM mean master went elsewhere. Both pass:
     /// the damage is kept and the next present tries again.
     private func handleFailedShow(_ error: DisplayError) throws {
+        // TODO: a postponed frame waits for new damage (the clock's minute); retry in a frame.
         failedFlips += 1
         let transient: Set<Int32> = [EBUSY, EAGAIN, EACCES, EPERM]
         guard let code = error.errno, transient.contains(code) else { throw error }

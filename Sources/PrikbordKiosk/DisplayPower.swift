@@ -75,6 +75,17 @@ public struct DisplayPower {
         return true
     }
 
+    /// When the lit panel goes dark if nobody touches it, for the owner's
+    /// timer: an idle timeout in seconds ends between two clock minutes.
+    /// The sleep hours begin and end on whole minutes, which the owner
+    /// wakes for anyway.
+    public func idleDeadline(at now: Date) -> Date? {
+        guard isOn else { return nil }
+        let asleep = schedule?.contains(now, in: calendar) == true
+        guard let timeout = asleep ? wakeTimeout : idleTimeout else { return nil }
+        return lastActivity.addingTimeInterval(Self.seconds(timeout))
+    }
+
     /// Settles the state for `now`; returns the new state when it changed.
     public mutating func update(at now: Date) -> Bool? {
         let wanted = wantsOn(at: now)

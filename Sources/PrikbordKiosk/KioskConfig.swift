@@ -57,8 +57,9 @@ public struct KioskConfig: Sendable {
           --sync-agent PATH      the program that syncs (default: prikbord-sync
                                  beside this one, else on PATH)
           --sleep HH:MM-HH:MM    hours the screen is dark unless touched, e.g. 22:00-05:30
-          --blank-after MIN      darken the screen after MIN minutes without a touch
-                                 (default: never); the waking touch does not tap
+          --blank-after TIME     darken the screen after TIME without a touch: minutes,
+                                 or seconds with s (20s); 0 or default: never.
+                                 The waking touch does not tap
           --screenshots DIR      sync once, write one PNG per screen to DIR, and exit
           --input-script FILE    replay taps and drags from FILE (see README)
           --live-picture FILE    with a headless display, keep FILE a PNG of the screen
@@ -146,13 +147,12 @@ public struct KioskConfig: Sendable {
                 config.sleep = schedule
             case "--blank-after":
                 let text = try value(option)
-                guard let minutes = Int(text), (0...10_080).contains(minutes) else {
+                guard let seconds = blankingSeconds(text) else {
                     throw ArgumentError(
-                        description:
-                            "--blank-after is a number of minutes up to a week (10080), not \(text)"
-                    )
+                        description: "--blank-after is minutes or seconds (10 or 20s) up to a week,"
+                            + " not \(text)")
                 }
-                config.blankAfter = minutes == 0 ? nil : .seconds(minutes * 60)
+                config.blankAfter = seconds == 0 ? nil : .seconds(seconds)
             case "--screenshots": config.screenshots = URL(fileURLWithPath: try value(option))
             case "--input-script": config.inputScript = URL(fileURLWithPath: try value(option))
             case "--live-picture": config.livePicture = URL(fileURLWithPath: try value(option))
@@ -172,6 +172,19 @@ public struct KioskConfig: Sendable {
             }
         }
         return config
+    }
+
+    /// `--blank-after` in seconds: a plain number is minutes, as a site
+    /// manager thinks of it; `s` marks seconds, for tests and demos.
+    static func blankingSeconds(_ text: String) -> Int? {
+        let inSeconds = text.hasSuffix("s")
+        let digits = inSeconds ? text.dropLast() : Substring(text)
+        guard digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let count = Int(digits)
+        else { return nil }
+        let week = 7 * 24 * 60 * 60
+        guard count <= (inSeconds ? week : week / 60) else { return nil }
+        return inSeconds ? count : count * 60
     }
 
     /// The assets folder: as given, next to the program's package, or in

@@ -174,7 +174,8 @@ final class KioskRunLoop {
     }
 
     /// How long poll() may sleep: a frame while something moves and no
-    /// flip event will wake us, otherwise until the clock's next minute.
+    /// flip event will wake us, otherwise until the clock's next minute, the
+    /// next sync or the moment the panel is to go dark.
     private var screensPrepared = false
 
     private func timeoutMilliseconds() -> Int32 {
@@ -195,7 +196,12 @@ final class KioskRunLoop {
         let seconds = Date().timeIntervalSince1970
         let untilMinute = 60 - seconds.truncatingRemainder(dividingBy: 60)
         let untilSync = Double(sync.waitMicros(now: Self.monotonicMicros()) ?? UInt64.max / 2)
-        return Int32(min(60_000, untilMinute * 1000 + 5, untilSync / 1000 + 1))
+        // Just past the deadline, so the next update finds the timeout over.
+        let untilDark = power.idleDeadline(at: Date()).map { max(0, $0.timeIntervalSinceNow) }
+        return Int32(
+            min(
+                60_000, untilMinute * 1000 + 5, untilSync / 1000 + 1,
+                untilDark.map { $0 * 1000 + 5 } ?? .infinity))
     }
 
     private func present() {

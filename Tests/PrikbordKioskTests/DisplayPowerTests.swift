@@ -87,6 +87,36 @@ struct DisplayPowerTests {
         #expect(power.isOn)
     }
 
+    /// The owner sleeps until this moment, so a timeout of seconds ends on
+    /// time rather than with the clock's next minute.
+    @Test func idleDeadlineFollowsTheLastTouch() {
+        let start = local(10, 0)
+        var power = DisplayPower(
+            schedule: nil, idleTimeout: .seconds(20), calendar: amsterdam, now: start)
+        #expect(power.idleDeadline(at: start) == start.addingTimeInterval(20))
+
+        let touched = start.addingTimeInterval(12.5)
+        _ = power.absorbs(slot: 0, down: true, up: false, at: touched)
+        #expect(power.idleDeadline(at: touched) == touched.addingTimeInterval(20))
+        let early = power.update(at: touched.addingTimeInterval(19.9))
+        #expect(early == nil)
+        let dark = power.update(at: touched.addingTimeInterval(20))
+        #expect(dark == false)
+        // Dark, only a touch lights it: there is nothing to wait for.
+        #expect(power.idleDeadline(at: touched.addingTimeInterval(20)) == nil)
+    }
+
+    @Test func duringSleepHoursTheWakeTimeoutIsTheDeadline() {
+        var power = DisplayPower(
+            schedule: SleepSchedule("22:00-05:30"), idleTimeout: .seconds(600),
+            calendar: amsterdam, now: local(21, 0))
+        #expect(power.idleDeadline(at: local(21, 5)) == local(21, 10))
+        let dark = power.update(at: local(22, 0))
+        #expect(dark == false)
+        _ = power.absorbs(slot: 0, down: true, up: false, at: local(23, 0))
+        #expect(power.idleDeadline(at: local(23, 0)) == local(23, 2))
+    }
+
     @Test func withoutScheduleOrTimeoutTheScreenStaysLit() {
         var power = DisplayPower(
             schedule: nil, idleTimeout: nil, calendar: amsterdam, now: local(0))
@@ -95,5 +125,6 @@ struct DisplayPowerTests {
         #expect(power.isOn)
         let result15 = power.absorbs(slot: 0, down: true, up: false, at: local(23, 59))
         #expect(!result15)
+        #expect(power.idleDeadline(at: local(23, 59)) == nil)
     }
 }

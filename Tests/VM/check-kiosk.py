@@ -7,7 +7,9 @@ kiosk's logical picture (rN-*.logical.png) and compared:
   where the state does not depend on timing: news, directory, keyboard, typed;
 - with the previous step where it does: the pressed tab must differ from the
   news only inside the navigation, around the People tab; the scrolled list
-  only inside the content, moved up by the distance dragged.
+  only inside the content, moved up by the distance dragged;
+- while the panel is dark (DPMS off), with qemu's placeholder for a scanout
+  that has no picture; once woken, with the screen before it went dark.
 Prints one line per check; exits 1 when any fails.
 """
 import os
@@ -185,6 +187,7 @@ def main(results):
                           load_png(os.path.join(headless, f"r{rotation}-typed", "replay.png")),
                           "'jan' typed and filtered = headless replay")
     landscape_hardware_checks(results, headless)
+    display_sleep_checks(results, headless)
     return 1 if failures else 0
 
 
@@ -208,6 +211,55 @@ def landscape_hardware_checks(results, headless):
     matches_reference(0, "replugged", replugged,
                       load_png(os.path.join(headless, "r0-replugged", "replay.png")),
                       "People tapped on the new touchscreen = headless replay")
+
+
+def display_sleep_checks(results, headless):
+    """The panel blanked after its idle time (DPMS off), a tap on Agenda
+    woke it, and a second tap opened the agenda, at rotation 0."""
+    lit, dark, away, dark_back, woken, agenda = (
+        load_logical(results, 0, name) for name in
+        ("9-lit", "9-dark", "9-dark-away", "9-dark-back", "9-woken", "9-agenda"))
+    screens = os.path.join(headless, "r0-screens")
+    matches_reference(0, "lit", lit, load_png(os.path.join(screens, "news.png")),
+                      "before the panel went dark: news = headless")
+    dark_is_placeholder("dark", dark, "DPMS off")
+    if away is not None:
+        print(f"info: r0 dark-away: {int((away.max(axis=2) > 0).sum())} pixels not black "
+              "while the other VT had the seat")
+    dark_is_placeholder("dark-back", dark_back, "back from the other VT, still DPMS off")
+    matches_reference(0, "woken", woken, lit,
+                      "after the waking tap on Agenda = the screen before it went dark: "
+                      "the touch only woke it")
+    matches_reference(0, "tapped-after-wake", agenda,
+                      load_png(os.path.join(screens, "agenda.png")),
+                      "Agenda tapped again = headless agenda")
+
+
+# What qemu shows when the guest turns the scanout off (virtio-gpu with no
+# resource on it, as the kernel leaves it for DPMS off): its own placeholder
+# at the size the scanout had, black with one line in the middle, in the
+# VGA palette's light grey and 8x16 font (qemu's ui/console.c).
+PLACEHOLDER_TEXT = "Display output is not active."
+PLACEHOLDER_GREY = (170, 170, 170)
+
+
+def dark_is_placeholder(name, dark, what):
+    if dark is None:
+        report(False, 0, name, "screenshot missing")
+        return
+    height, width = dark.shape[:2]
+    # The text's character cell, as qemu centres it.
+    left = (width // 8 - len(PLACEHOLDER_TEXT)) // 2 * 8
+    top = (height // 16 - 1) // 2 * 16
+    cell = (left, top, left + 8 * len(PLACEHOLDER_TEXT), top + 16)
+    lit = dark.max(axis=2) > 0
+    box = bounding_box(lit)
+    grey = bool((dark[lit] == PLACEHOLDER_GREY).all())
+    ok = (width, height) == LAYOUT[0]["size"] and box is not None and inside(box, cell) and grey
+    report(ok, 0, name,
+           f"{what}: {width}x{height}, {int(lit.sum())} of {lit.size} pixels not black, "
+           f"{'all' if grey else 'not all'} grey {PLACEHOLDER_GREY}, within {box}: qemu's "
+           f"'{PLACEHOLDER_TEXT}' in {cell}, nothing of the kiosk's picture")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,15 @@
 #!/bin/sh
-# kiosk-e2e-guest ROTATION...: the real kiosk on the VM's DRM card, touched
-# through a real uinput touchscreen, with a screenshot of the scanout after
-# each step. Runs in the guest (see guest-run.sh); the host compares.
+# kiosk-e2e-guest ROTATION... [sleep]: the real kiosk on the VM's DRM card,
+# touched through a real uinput touchscreen, with a screenshot of the scanout
+# after each step; `sleep` then blanks and wakes the panel (after 0, which
+# leaves the store it uses). Runs in the guest (see guest-run.sh); the host
+# compares.
 #
 # Targets are logical points of the kiosk's picture (targets.env, written by
 # the host); vm-touch is given PANEL points, converted here from the rotation
 # the panel is mounted at, so the kiosk's own mapping is what gets tested.
-# Env: E2E_NOW (fixed clock), PANEL (WxH of the GPU's mode, 1024x768).
+# Env: E2E_NOW (fixed clock), PANEL (WxH of the GPU's mode, 1024x768),
+#      BLANK_AFTER (seconds without a touch before the panel goes dark, 12).
 set -u
 share=$E2E_SHARE
 out=$share/out
@@ -161,6 +164,98 @@ unplug_touch() {
     shot "$tag-8-replugged"
 }
 
+# dpms: the DPMS state of the kiosk's connector as the kernel tells it, from
+# sysfs and from the connector's property through the DRM API (modetest).
+dpms() {
+    property=$(modetest -M virtio_gpu -c 2>/dev/null |
+        awk '/DPMS:/ { found = 1 } found && /value:/ { print $2; exit }')
+    case $property in 0) property=On ;; 3) property=Off ;; esac
+    echo "sysfs=$(cat /sys/class/drm/card*-"$connector"/dpms 2>/dev/null) property=$property"
+}
+
+# The panel goes dark after BLANK_AFTER seconds without a touch (DPMS off on
+# the connector), and the first touch only lights it: a tap on Agenda wakes
+# the news as it was, the next tap opens the agenda; a seat switch while
+# dark leaves it dark. A kiosk of its own, on
+# the store the r0 kiosk synced, so no earlier step's pause can blank it.
+display_sleep() {
+    rotation=0 tag=r0 blank_after=${BLANK_AFTER:-12}
+    . "$share/targets-0.env"
+    log=$out/kiosk-r0-sleep.log
+    say "kiosk r0-sleep: starting (--blank-after ${blank_after}s)"
+    PRIKBORD_DEBUG=1 prikbord --display drm --now "$now" --assets "$share/assets" \
+        --data /tmp/kiosk-r0 --server http://127.0.0.1:8080 --sync-interval 600 \
+        --blank-after "${blank_after}s" 2> "$log" &
+    kiosk=$!
+    wait_for "$log" "kiosk running" 60
+    check r0-sleep-running $? ""
+    running=$(cut -d' ' -f1 /proc/uptime)
+    connector=$(grep -o 'drm.connector=[^ ]*' "$log" | head -1 | cut -d= -f2)
+    wait_for "$log" "server reached" 30
+    check r0-sleep-synced $? "(server reached; the store is the one the r0 kiosk synced)"
+    lit=$(dpms)
+    shot r0-9-lit 0
+    [ "$(count "display blanked")" = 0 ]
+    check r0-sleep-lit $? "(dpms $lit; screenshot taken before the panel went dark)"
+
+    wait_for "$log" "display blanked" $((blank_after + 30))
+    blanked=$?
+    idle=$(awk -v s="$running" '{ printf "%.1f", $1 - s }' /proc/uptime)
+    reason=$(grep -o 'display blanked.*' "$log" | head -1)
+    check r0-sleep-blanked "$blanked" "($reason, ${idle}s after the kiosk ran)"
+    # Idle from a moment before "kiosk running" (the first frame), and on
+    # time: not at the next clock minute or sync.
+    awk -v i="$idle" -v b="$blank_after" 'BEGIN { exit !(i >= b - 2 && i <= b + 3) }'
+    check r0-sleep-on-time $? "(${idle}s for --blank-after ${blank_after}s)"
+    dark=$(dpms)
+    [ "$dark" = "sysfs=Off property=Off" ]
+    check r0-sleep-dpms-off $? "($dark)"
+    sleep 0.5
+    e2e-screenshot r0-9-dark
+
+    # Another VT takes the seat while the panel is dark and gives it back.
+    # The console lights the panel for itself; back on the kiosk's VT it must
+    # be dark again rather than keep the console's picture.
+    home=$(cat /sys/class/tty/tty0/active)
+    home=${home#tty}
+    timeout 30 busybox chvt $((home + 1))
+    wait_for "$log" "seat disabled; display paused" 20
+    sleep 1
+    away=$(dpms)
+    e2e-screenshot r0-9-dark-away
+    timeout 30 busybox chvt "$home"
+    wait_for "$log" "seat enabled; display resumed" 20
+    check r0-sleep-seat-back $? "(chvt $((home + 1)) and back while dark; away: $away)"
+    sleep 0.5
+    back=$(dpms)
+    [ "$back" = "sysfs=Off property=Off" ]
+    check r0-sleep-dark-back $? "($back)"
+    e2e-screenshot r0-9-dark-back
+
+    mark_frames
+    tap $AGENDA_X $AGENDA_Y
+    wait_for "$log" "display woken" 10
+    check r0-sleep-woken $? "($(grep -o 'display woken.*' "$log" | head -1))"
+    woken=$(dpms)
+    [ "$woken" = "sysfs=On property=On" ]
+    check r0-sleep-dpms-on $? "($woken)"
+    shot r0-9-woken
+    mark_frames
+    tap $AGENDA_X $AGENDA_Y
+    shot r0-9-agenda
+
+    # Each once, and the agenda shown only after the second tap.
+    events=$(grep -oE 'display (blanked|woken)|touch input.event=down|screen shown [^ ]+' "$log" |
+        sed 's/touch input.event=down/down/' | paste -sd, -)
+    [ "$events" = "display blanked,down,display woken,down,screen shown kiosk.screen=agenda" ]
+    check r0-sleep-log $? "($events)"
+    kill -TERM "$kiosk"
+    wait "$kiosk"
+    status=$?
+    check r0-sleep-exit "$status" "status $status"
+    grep -E '^prikbord (error|warning)' "$log" | head -5 | sed "s/^/kiosk-e2e: r0-sleep log: /"
+}
+
 run_kiosk() {
     rotation=$1
     tag=r$rotation
@@ -240,7 +335,12 @@ run_kiosk() {
     grep -E '^prikbord (error|warning)' "$log" | head -5 | sed "s/^/kiosk-e2e: $tag log: /"
 }
 
-for rotation in "$@"; do run_kiosk "$rotation"; done
+for step in "$@"; do
+    case $step in
+        sleep) display_sleep ;;
+        *) run_kiosk "$step" ;;
+    esac
+done
 
 exec 3>&-
 wait "$touch_pid"

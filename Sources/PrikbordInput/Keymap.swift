@@ -53,6 +53,12 @@ public final class Keymap {
         return typed.isEmpty ? nil : typed
     }
 
+    /// Whether holding `code` down repeats it, as the layout says: letters
+    /// and Backspace do, Shift and Enter do not.
+    public func repeats(key code: UInt32) -> Bool {
+        xkb_keymap_key_repeats(keymap, code + Self.evdevOffset) != 0
+    }
+
     // TODO: dead keys and compose sequences (xkb_compose) for typing accents
     // on a hardware keyboard; the on-screen keyboard offers them itself.
     private func utf8(_ key: UInt32) -> String {

@@ -46,6 +46,7 @@ extension LibinputSource {
     /// A vanished device's touches end as cancelled, so nothing it was
     /// touching gets tapped.
     private func deviceRemoved(_ id: ActiveTouches.Device) -> [InputEvent] {
+        keyRepeat.cancel()
         let name = deviceNames.removeValue(forKey: id) ?? "unnamed"
         var slots = touches.removeDevice(id)
         if pointerPressedOn == id {
@@ -152,16 +153,15 @@ extension LibinputSource {
 
     /// The key, then the text it types in the keyboard layout, if any.
     private func key(_ event: OpaquePointer?) -> [InputEvent] {
-        // TODO: key repeat for held keys; libinput leaves it to the caller.
         guard let event else { return [] }
         let code = libinput_event_keyboard_get_key(event)
         let pressed = libinput_event_keyboard_get_key_state(event) == LIBINPUT_KEY_STATE_PRESSED
         let time = libinput_event_keyboard_get_time_usec(event)
 
         var events: [InputEvent] = [.key(code: code, pressed: pressed, time: time)]
-        if let text = keymap?.text(forKey: code, pressed: pressed) {
-            events.append(.text(text, time: time))
-        }
+        let text = keymap?.text(forKey: code, pressed: pressed)
+        if let text { events.append(.text(text, time: time)) }
+        keyRepeat.see(events[0], repeats: keymap?.repeats(key: code) ?? false, text: text)
         return events
     }
 }

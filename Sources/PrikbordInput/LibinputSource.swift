@@ -31,6 +31,8 @@ public final class LibinputSource {
     private let opener: DeviceOpener
     private let seat: Seat?
     let keymap: Keymap?
+    /// A held key, repeated as keyboards do; libinput only says down and up.
+    var keyRepeat = KeyRepeat()
 
     var touches = ActiveTouches()
     var deviceNames: [ActiveTouches.Device: String] = [:]
@@ -149,6 +151,15 @@ public final class LibinputSource {
     /// Everything that happened since the last call, without blocking.
     public func dispatch() -> [InputEvent] {
         handleSeatChanges() + drainEvents()
+    }
+
+    /// When a held key repeats next (CLOCK_MONOTONIC microseconds), for the
+    /// run loop's timeout.
+    public var repeatDeadline: UInt64? { keyRepeat.deadline }
+
+    /// The repeats of a held key that are due by `now`.
+    public func dueRepeats(at now: UInt64) -> [InputEvent] {
+        keyRepeat.due(at: now)
     }
 
     /// Seat switched away: suspend input (devices removed, touches cancelled),

@@ -88,6 +88,7 @@ final class KioskRunLoop {
             while let next = script.first, (next.time ?? 0) <= now {
                 route(script.removeFirst())
             }
+            if let input { for event in input.dueRepeats(at: now) { route(event) } }
             updatePower()
             kiosk.tick(now: now)
             present()
@@ -190,6 +191,10 @@ final class KioskRunLoop {
         if pendingLivePicture { return 500 }
         if let next = script.first {
             let wait = Int64(next.time ?? 0) - Int64(Self.monotonicMicros())
+            return Int32(max(0, min(1000, wait / 1000)))
+        }
+        if let deadline = input?.repeatDeadline {
+            let wait = Int64(deadline) - Int64(Self.monotonicMicros())
             return Int32(max(0, min(1000, wait / 1000)))
         }
         if kiosk.isTouching { return 50 }

@@ -49,3 +49,35 @@ enum Key {
         }
     }
 }
+
+/// A held key repeats after a delay and then steadily, until let go.
+@Test func heldKeyRepeatsUntilReleased() throws {
+    let keymap = try Keymap(layout: "us")
+    let backspace: UInt32 = 14
+    let shift: UInt32 = 42
+    #expect(keymap.repeats(key: backspace))
+    #expect(!keymap.repeats(key: shift))
+
+    var keys = KeyRepeat()
+    keys.see(.key(code: backspace, pressed: true, time: 1_000_000), repeats: true, text: nil)
+    #expect(keys.due(at: 1_400_000).isEmpty)
+    #expect(keys.deadline == 1_500_000)
+    let first = keys.due(at: 1_500_000)
+    #expect(first.count == 1)
+    // A late wake-up catches up by a few repeats, not a burst of them.
+    #expect(keys.due(at: 3_000_000).count == 3)
+    #expect(keys.deadline == 3_040_000)
+
+    keys.see(.key(code: backspace, pressed: false, time: 3_010_000), repeats: true, text: nil)
+    #expect(keys.deadline == nil)
+    #expect(keys.due(at: 9_000_000).isEmpty)
+
+    // A letter repeats with its text; Shift going down does not start a repeat.
+    keys.see(.key(code: 30, pressed: true, time: 0), repeats: true, text: "a")
+    #expect(
+        keys.due(at: 500_000) == [
+            .key(code: 30, pressed: true, time: 500_000), .text("a", time: 500_000),
+        ])
+    keys.see(.key(code: shift, pressed: true, time: 600_000), repeats: false, text: nil)
+    #expect(keys.deadline == nil)
+}

@@ -22,6 +22,7 @@ extension DRMDisplay {
 
     /// The seat was switched away: no more modesets or flips until `resume`.
     /// A flip still in flight will never be reported, so it is forgotten.
+    /// Frames are still drawn into the buffers (they stay ours), not shown.
     public func pause() {
         isPaused = true
         isFlipPending = false
@@ -29,9 +30,9 @@ extension DRMDisplay {
         Log.info("display paused", ["drm.connector": output.connectorName])
     }
 
-    /// The seat is back: another master may have changed the CRTC and both
-    /// buffers' contents, so the next present sets the mode again and repaints
-    /// the whole frame whatever its damage.
+    /// The seat is back: another master changed the CRTC, so
+    /// the next `drawFrame` sets the mode again and shows the whole frame
+    /// whatever its damage.
     public func resume() throws {
         if ownsDescriptor {
             try systemCall("drmSetMaster", on: path) { drmSetMaster(fd) }
@@ -39,7 +40,7 @@ extension DRMDisplay {
         isPaused = false
         isFlipPending = false
         needsModeset = true
-        tracker.markAllStale()
+        chain.showEverythingNext()
         Log.info("display resumed", ["drm.connector": output.connectorName])
     }
 
@@ -74,7 +75,7 @@ extension DRMDisplay {
             }
             needsModeset = true
             isFlipPending = false
-            tracker.markAllStale()
+            chain.showEverythingNext()
         }
         // TODO: a panel plugged into a different connector of the card is not
         // picked up; that needs a full probe and a new output.

@@ -9,10 +9,12 @@ import PrikbordLog
 /// A KMS display: two XRGB8888 dumb buffers on one connector, the first frame
 /// by modeset, the following ones by page flip, never two flips in flight.
 ///
-/// Each present copies the frame's damage and the regions the back buffer
-/// missed while it was the front one (see `DamageTracker`), then queues a
-/// flip. The flip's completion arrives on `fileDescriptor`; call
-/// `dispatchEvents` when it is readable.
+/// Where the panel needs no turn (rotation 0) the UI draws straight into the
+/// back buffer, after the regions it missed while it was the front one were
+/// copied over (see `FrameChain`); otherwise into a shadow frame that each
+/// frame's damage is copied and turned from. Then a flip is queued. Its
+/// completion arrives on `fileDescriptor`; call `dispatchEvents` when it is
+/// readable.
 public final class DRMDisplay: Display {
     /// The card's device node.
     public let path: String
@@ -29,11 +31,12 @@ public final class DRMDisplay: Display {
     let fd: Int32
     let ownsDescriptor: Bool
     var output: DRMOutput
-    let buffers: [DumbBuffer]
-    var backIndex = 0
-    var tracker: DamageTracker
+    let chain: FrameChain<DumbBuffer>
     var needsModeset = true
     var failedFlips = 0
+    /// The last frame met a busy CRTC (or a lost master) and waits to be
+    /// shown by the next `drawFrame`.
+    var isShowPostponed = false
     private let savedCRTC: UnsafeMutablePointer<drmModeCrtc>?
 
     /// Opens `path`, or probes every `/dev/dri/card*` in turn when nil, and
@@ -71,18 +74,21 @@ public final class DRMDisplay: Display {
     private init(adopting fd: Int32, path: String, rotation: Rotation, owned: Bool) throws {
         let output = try DRMProbe.findOutput(fd: fd, path: path)
         let subject = "\(path) \(output.connectorName)"
-        self.buffers = try (0..<2).map { _ in
+        let buffers = try (0..<2).map { _ in
             try DumbBuffer(fd: fd, width: output.width, height: output.height, subject: subject)
         }
+        let shadowed = rotation != .none
+        let logical = rotation.logicalSize(panelWidth: output.width, panelHeight: output.height)
+        self.chain = FrameChain(
+            buffers: buffers, width: logical.width, height: logical.height,
+            shadowRotation: shadowed ? rotation : nil)
         self.fd = fd
         self.path = path
         self.rotation = rotation
         self.ownsDescriptor = owned
         self.output = output
-        let logical = rotation.logicalSize(panelWidth: output.width, panelHeight: output.height)
         self.width = logical.width
         self.height = logical.height
-        self.tracker = DamageTracker(bufferCount: 2, width: logical.width, height: logical.height)
         self.savedCRTC = drmModeGetCrtc(fd, output.crtcID)
         Log.info(
             "drm output chosen",
@@ -90,6 +96,7 @@ public final class DRMDisplay: Display {
                 "drm.card": path, "drm.connector": output.connectorName,
                 "drm.mode": DRMProbe.modeName(output.mode), "drm.crtc": "\(output.crtcID)",
                 "display.rotation": "\(rotation.rawValue)",
+                "display.drawing": shadowed ? "shadow frame" : "back buffer",
             ])
     }
 
@@ -115,36 +122,38 @@ public final class DRMDisplay: Display {
 
     public var fileDescriptor: Int32? { fd }
 
-    public func present(_ frame: Surface, damage: [Rect]) throws {
-        guard frame.width == width, frame.height == height else {
-            throw DisplayError.unsupported(
-                "frame \(frame.width)x\(frame.height) on a \(width)x\(height) display"
-            )
-        }
-        guard !isFlipPending, !isPaused, isPowered, isConnected else {
-            tracker.missed(damage)
+    public var hasUnshownFrame: Bool {
+        isShowPostponed && chain.hasUnshownFrame && canShow
+    }
+
+    /// Whether a frame may go to the screen now, flips aside.
+    private var canShow: Bool { !isPaused && isPowered && isConnected }
+
+    public func drawFrame(_ draw: (Surface) -> [Rect]) throws {
+        guard !isFlipPending else { return }
+        let regions = chain.draw(draw)
+        guard canShow, !regions.isEmpty || needsModeset else { return }
+
+        let byModeset = needsModeset
+        do throws(DisplayError) {
+            try show(buffer: chain.backIndex)
+        } catch {
+            try handleFailedShow(error)
             return
         }
-
-        let back = backIndex
-        let regions = tracker.beginRepaint(buffer: back, damage: damage)
-        guard !regions.isEmpty || needsModeset else { return }
-        buffers[back].withPanelMemory { panel in
-            PanelCopy.copy(regions, from: frame, to: panel, rotation: rotation)
-        }
-
-        do throws(DisplayError) {
-            try show(buffer: back)
-            failedFlips = 0
-        } catch {
-            tracker.keepStale(buffer: back, regions: regions)
-            try handleFailedShow(error)
+        failedFlips = 0
+        isShowPostponed = false
+        // Before anyone hears of it: a listener may draw the next frame.
+        chain.frameShown()
+        if byModeset {
+            Log.debug("frame shown by modeset", ["drm.connector": output.connectorName])
+            onFlipComplete?(monotonicMicroseconds())
         }
     }
 
     /// Modeset for the first frame (and after a resume), page flip otherwise.
     private func show(buffer index: Int) throws(DisplayError) {
-        let framebuffer = buffers[index].framebufferID
+        let framebuffer = chain.buffers[index].framebufferID
         let subject = "\(path) \(output.connectorName)"
         if needsModeset {
             var connector = output.connectorID
@@ -153,9 +162,6 @@ public final class DRMDisplay: Display {
                 drmModeSetCrtc(fd, output.crtcID, framebuffer, 0, 0, &connector, 1, &mode)
             }
             needsModeset = false
-            backIndex = 1 - index
-            Log.debug("frame shown by modeset", ["drm.connector": output.connectorName])
-            onFlipComplete?(monotonicMicroseconds())
             return
         }
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -165,16 +171,16 @@ public final class DRMDisplay: Display {
             )
         }
         isFlipPending = true
-        backIndex = 1 - index
     }
 
     /// EBUSY means the CRTC still has a flip queued (one we lost track of, or
     /// the kernel's own); EACCES/EPERM mean master went elsewhere. Both pass:
-    /// the damage is kept and the next present tries again.
+    /// the frame stays in the back buffer and the next `drawFrame` tries again.
     private func handleFailedShow(_ error: DisplayError) throws {
         failedFlips += 1
         let transient: Set<Int32> = [EBUSY, EAGAIN, EACCES, EPERM]
-        guard let code = error.errno, transient.contains(code) else { throw error }
+        isShowPostponed = error.errno.map(transient.contains) ?? false
+        guard isShowPostponed else { throw error }
         if failedFlips == 1 || failedFlips % 600 == 0 {
             Log.warning(
                 "page flip postponed",
@@ -196,16 +202,16 @@ public final class DRMDisplay: Display {
 
     /// A copy of what the CRTC scans out now (panel orientation), for tests.
     public func scanoutSnapshot() -> Surface {
-        let front = buffers[isFlipPending ? backIndex : 1 - backIndex]
+        // A queued flip swapped the chain's buffers already.
+        let front = chain.buffers[isFlipPending ? chain.backIndex : chain.frontIndex]
         let snapshot = Surface(width: front.width, height: front.height)
         snapshot.withUnsafeMutableBytes { bytes in
             guard let base = bytes.baseAddress else { return }
-            front.withPanelMemory { panel in
-                for y in 0..<front.height {
-                    memcpy(
-                        base + y * snapshot.stride, panel.base + y * panel.stride,
-                        front.width * 4)
-                }
+            let target = PanelMemory(
+                base: base, width: snapshot.width, height: snapshot.height,
+                stride: snapshot.stride, format: .xrgb8888)
+            front.withPanelMemory { scanned in
+                PanelCopy.copy([snapshot.bounds], from: scanned, to: target)
             }
         }
         return snapshot

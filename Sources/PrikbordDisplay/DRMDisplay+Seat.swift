@@ -24,13 +24,15 @@ extension DRMDisplay {
     /// A flip still in flight will never be reported, so it is forgotten.
     /// Frames are still drawn into the buffers (they stay ours), not shown.
     public func pause() {
+        // Whoever comes next may not set the plane's rotation itself.
+        if turnsInHardware { try? planeRotation?.set(.none, fd: fd, subject: summary) }
         isPaused = true
         isFlipPending = false
         if ownsDescriptor { _ = drmDropMaster(fd) }
         Log.info("display paused", ["drm.connector": output.connectorName])
     }
 
-    /// The seat is back: another master changed the CRTC, so
+    /// The seat is back: another master changed the CRTC (and the plane), so
     /// the next `drawFrame` sets the mode again and shows the whole frame
     /// whatever its damage.
     public func resume() throws {

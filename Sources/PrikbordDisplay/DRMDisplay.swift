@@ -9,12 +9,13 @@ import PrikbordLog
 /// A KMS display: two XRGB8888 dumb buffers on one connector, the first frame
 /// by modeset, the following ones by page flip, never two flips in flight.
 ///
-/// Where the panel needs no turn (rotation 0) the UI draws straight into the
-/// back buffer, after the regions it missed while it was the front one were
-/// copied over (see `FrameChain`); otherwise into a shadow frame that each
-/// frame's damage is copied and turned from. Then a flip is queued. Its
-/// completion arrives on `fileDescriptor`; call `dispatchEvents` when it is
-/// readable.
+/// Where the panel needs no turn in software (rotation 0, or a half turn the
+/// primary plane does itself) the UI draws straight into the back buffer,
+/// after the regions it missed while it was the front one were copied over
+/// (see `FrameChain`); otherwise, and on cards that ask for it
+/// (`DRM_CAP_DUMB_PREFER_SHADOW`), into a shadow frame that each frame's
+/// damage is copied and turned from. Then a flip is queued. Its completion
+/// arrives on `fileDescriptor`; call `dispatchEvents` when it is readable.
 public final class DRMDisplay: Display {
     /// The card's device node.
     public let path: String
@@ -32,6 +33,10 @@ public final class DRMDisplay: Display {
     let ownsDescriptor: Bool
     var output: DRMOutput
     let chain: FrameChain<DumbBuffer>
+    /// The primary plane's rotation property, when it has one; set with
+    /// every modeset, to a half turn when the plane does the panel's.
+    let planeRotation: DRMPlaneRotation?
+    let turnsInHardware: Bool
     var needsModeset = true
     var failedFlips = 0
     /// The last frame met a busy CRTC (or a lost master) and waits to be
@@ -77,11 +82,25 @@ public final class DRMDisplay: Display {
         let buffers = try (0..<2).map { _ in
             try DumbBuffer(fd: fd, width: output.width, height: output.height, subject: subject)
         }
-        let shadowed = rotation != .none
+        let planeRotation = DRMPlaneRotation.find(fd: fd, crtcID: output.crtcID)
+        // Asking is the only test: the kernel checks the turn against what
+        // the plane shows now (the console), which has the panel's size too.
+        var turnsInHardware = false
+        if rotation == .half, let planeRotation {
+            turnsInHardware = (try? planeRotation.set(.half, fd: fd, subject: subject)) != nil
+        }
+        let softwareTurn = turnsInHardware ? .none : rotation
+        // "For best speed, userspace should do streaming ordered memory
+        // copies into the dumb buffer and never read from it" (drm.h): the UI
+        // reads what it blends over and moves pixels to scroll.
+        let prefersShadow = DRMProbe.capability(fd: fd, DRM_CAP_DUMB_PREFER_SHADOW) != 0
+        let shadowed = softwareTurn != .none || prefersShadow
         let logical = rotation.logicalSize(panelWidth: output.width, panelHeight: output.height)
         self.chain = FrameChain(
             buffers: buffers, width: logical.width, height: logical.height,
-            shadowRotation: shadowed ? rotation : nil)
+            shadowRotation: shadowed ? softwareTurn : nil)
+        self.planeRotation = planeRotation
+        self.turnsInHardware = turnsInHardware
         self.fd = fd
         self.path = path
         self.rotation = rotation
@@ -96,11 +115,16 @@ public final class DRMDisplay: Display {
                 "drm.card": path, "drm.connector": output.connectorName,
                 "drm.mode": DRMProbe.modeName(output.mode), "drm.crtc": "\(output.crtcID)",
                 "display.rotation": "\(rotation.rawValue)",
+                "drm.rotation": turnsInHardware
+                    ? "plane" : (rotation == .none ? "none" : "software"),
+                "drm.prefer_shadow": "\(prefersShadow)",
                 "display.drawing": shadowed ? "shadow frame" : "back buffer",
             ])
     }
 
     deinit {
+        // The console does not expect a turned plane.
+        if turnsInHardware, !isPaused { try? planeRotation?.set(.none, fd: fd, subject: path) }
         if let savedCRTC {
             // Give the console its picture back instead of our last frame.
             var connector = output.connectorID
@@ -156,6 +180,7 @@ public final class DRMDisplay: Display {
         let framebuffer = chain.buffers[index].framebufferID
         let subject = "\(path) \(output.connectorName)"
         if needsModeset {
+            setPlaneRotation()
             var connector = output.connectorID
             var mode = output.mode
             try systemCall("drmModeSetCrtc", on: subject) {
@@ -171,6 +196,19 @@ public final class DRMDisplay: Display {
             )
         }
         isFlipPending = true
+    }
+
+    /// Whoever had the card last may have left the plane turned: set the
+    /// turn we draw for with every modeset.
+    private func setPlaneRotation() {
+        guard let planeRotation else { return }
+        do throws(DisplayError) {
+            try planeRotation.set(turnsInHardware ? .half : .none, fd: fd, subject: summary)
+        } catch {
+            Log.warning(
+                "plane rotation not set; the picture may be turned",
+                ["drm.connector": output.connectorName, "error": "\(error)"])
+        }
     }
 
     /// EBUSY means the CRTC still has a flip queued (one we lost track of, or
@@ -200,7 +238,8 @@ public final class DRMDisplay: Display {
         onFlipComplete?(microseconds)
     }
 
-    /// A copy of what the CRTC scans out now (panel orientation), for tests.
+    /// A copy of what the panel shows now (panel orientation), for tests:
+    /// the buffer the CRTC scans out, turned as the plane turns it.
     public func scanoutSnapshot() -> Surface {
         // A queued flip swapped the chain's buffers already.
         let front = chain.buffers[isFlipPending ? chain.backIndex : chain.frontIndex]
@@ -210,8 +249,9 @@ public final class DRMDisplay: Display {
             let target = PanelMemory(
                 base: base, width: snapshot.width, height: snapshot.height,
                 stride: snapshot.stride, format: .xrgb8888)
-            front.withPanelMemory { scanned in
-                PanelCopy.copy([snapshot.bounds], from: scanned, to: target)
+            front.withSurface { scanned in
+                let turn = turnsInHardware ? Rotation.half : .none
+                PanelCopy.copy([scanned.bounds], from: scanned, to: target, rotation: turn)
             }
         }
         return snapshot

@@ -204,7 +204,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PrikbordKioskTests",
-            dependencies: ["PrikbordKiosk", "PrikbordServer"],
+            dependencies: ["PrikbordKiosk", "PrikbordDisplay", "PrikbordServer"],
             resources: [.copy("References")],
             swiftSettings: strict
         ),

@@ -7,9 +7,13 @@ import PrikbordStore
 import PrikbordSync
 import PrikbordUI
 
-/// A kiosk: its store, its screens drawn into one frame, and the gestures
-/// that change them. The run loop and the one-shot screenshot mode both
-/// drive this type; tests drive it too.
+/// A kiosk: its store, its screens, and the gestures that change them. The
+/// run loop and the one-shot screenshot mode both drive this type; tests
+/// drive it too.
+///
+/// Input, time and sync change what the screens show; `draw(on:)` paints the
+/// changes into the next frame — a display's back buffer or shadow frame.
+/// Without a display, `frame` is a picture of the kiosk's own.
 @MainActor
 public final class Kiosk {
     public let config: KioskConfig
@@ -18,6 +22,8 @@ public final class Kiosk {
     let shell: Shell
     private var lastOnline: Date?
     let recognizer: GestureRecognizer
+    private let size: (width: Int, height: Int)
+    private var ownFrame: Surface?
 
     public struct StartupError: Error, CustomStringConvertible {
         public var description: String
@@ -26,6 +32,7 @@ public final class Kiosk {
     /// Opens the store and lays out the screens for a `width`×`height` display.
     public init(config: KioskConfig, width: Int, height: Int) throws {
         self.config = config
+        size = (width, height)
         let started = MonotonicClock.now()
         store = try KioskStore.open(config, check: true)
         let storeOpened = MonotonicClock.now()
@@ -85,7 +92,27 @@ public final class Kiosk {
         return diagonalPixels / (24 * 25.4)
     }
 
-    public var frame: Surface { shell.frame }
+    /// The kiosk's own picture, brought up to date on every read: for
+    /// screenshots and tests without a display. Made on first use; a kiosk
+    /// that draws into a display (`draw(on:)`) should not use it too.
+    public var frame: Surface {
+        if ownFrame == nil {
+            ownFrame = Surface(width: size.width, height: size.height)
+            shell.redrawAll()
+        }
+        let frame = ownFrame!
+        _ = shell.draw(on: frame)
+        return frame
+    }
+
+    /// Paints what changed since the last frame into `surface`, which holds
+    /// that frame (at the kiosk's size); returns the rectangles changed.
+    public func draw(on surface: Surface) -> [Rect] {
+        precondition(
+            surface.width == size.width && surface.height == size.height,
+            "a \(size.width)x\(size.height) kiosk drawn on \(surface.width)x\(surface.height)")
+        return shell.draw(on: surface)
+    }
     public var activeScreenID: String { shell.activeScreenID }
     public var screenIDs: [String] { shell.screenIDs }
 
@@ -149,12 +176,8 @@ public final class Kiosk {
     /// How far the active screen is scrolled, in pixels.
     public var scrollOffset: Int { shell.scrollOffset }
 
-    public func takeDamage() -> [Rect] { shell.takeDamage() }
-
-    public var hasPendingDamage: Bool { shell.hasDamage }
-
-    /// Gives back damage a display could not take, for the next frame.
-    func restoreDamage(_ damage: [Rect]) { shell.restoreDamage(damage) }
+    /// Whether something changed that the next frame must show.
+    public var needsDrawing: Bool { shell.needsDrawing }
 
     /// Whether a finger is on the screen (long presses need ticks).
     var isTouching: Bool { recognizer.isWaitingForLongPress }

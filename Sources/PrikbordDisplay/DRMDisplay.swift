@@ -117,6 +117,9 @@ public final class DRMDisplay: Display {
                 "display.rotation": "\(rotation.rawValue)",
                 "drm.rotation": turnsInHardware
                     ? "plane" : (rotation == .none ? "none" : "software"),
+                "drm.plane_turns": planeRotation.map { plane in
+                    plane.supported.keys.map { "\($0.rawValue)" }.sorted().joined(separator: ",")
+                } ?? "no rotation property",
                 "drm.prefer_shadow": "\(prefersShadow)",
                 "display.drawing": shadowed ? "shadow frame" : "back buffer",
             ])

@@ -113,6 +113,7 @@ public final class Kiosk {
             "a \(size.width)x\(size.height) kiosk drawn on \(surface.width)x\(surface.height)")
         return shell.draw(on: surface)
     }
+
     public var activeScreenID: String { shell.activeScreenID }
     public var screenIDs: [String] { shell.screenIDs }
 

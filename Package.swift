@@ -239,7 +239,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PrikbordKioskTests",
-            dependencies: ["PrikbordKiosk", "PrikbordLocale", "PrikbordServer", "PrikbordStore"],
+            dependencies: [
+                "PrikbordKiosk", "PrikbordDisplay", "PrikbordLocale", "PrikbordServer",
+                "PrikbordStore",
+            ],
             resources: [.copy("References")],
             swiftSettings: strict
         ),

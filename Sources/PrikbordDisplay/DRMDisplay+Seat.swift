@@ -28,16 +28,19 @@ extension DRMDisplay {
 
     /// The seat was switched away: no more modesets or flips until `resume`.
     /// A flip still in flight will never be reported, so it is forgotten.
+    /// Frames are still drawn into the buffers (they stay ours), not shown.
     public func pause() {
+        // Whoever comes next may not set the plane's rotation itself.
+        if turnsInHardware { try? planeRotation?.set(.none, fd: fd, subject: summary) }
         isPaused = true
         isFlipPending = false
         if ownsDescriptor { _ = drmDropMaster(fd) }
         Log.info("display paused", ["drm.connector": output.connectorName])
     }
 
-    /// The seat is back: another master may have changed the CRTC and both
-    /// buffers' contents, so the next present sets the mode again and repaints
-    /// the whole frame whatever its damage.
+    /// The seat is back: another master changed the CRTC (and the plane), so
+    /// the next `drawFrame` sets the mode again and shows the whole frame
+    /// whatever its damage.
     public func resume() throws {
         if ownsDescriptor {
             try systemCall("drmSetMaster", on: path) { drmSetMaster(fd) }
@@ -45,7 +48,7 @@ extension DRMDisplay {
         isPaused = false
         isFlipPending = false
         needsModeset = true
-        tracker.markAllStale()
+        chain.showEverythingNext()
         // The session we were away for may have lit the panel (the text
         // console does); a kiosk that was dark stays dark.
         if !isPowered { try setDPMS(false) }
@@ -85,7 +88,7 @@ extension DRMDisplay {
             }
             needsModeset = true
             isFlipPending = false
-            tracker.markAllStale()
+            chain.showEverythingNext()
         }
         // TODO: a panel plugged into a different connector of the card is not
         // picked up; that needs a full probe and a new output.

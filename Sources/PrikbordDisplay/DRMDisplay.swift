@@ -9,10 +9,13 @@ import PrikbordLog
 /// A KMS display: two XRGB8888 dumb buffers on one connector, the first frame
 /// by modeset, the following ones by page flip, never two flips in flight.
 ///
-/// Each present copies the frame's damage and the regions the back buffer
-/// missed while it was the front one (see `DamageTracker`), then queues a
-/// flip. The flip's completion arrives on `fileDescriptor`; call
-/// `dispatchEvents` when it is readable.
+/// Where the panel needs no turn in software (rotation 0, or a half turn the
+/// primary plane does itself) the UI draws straight into the back buffer,
+/// after the regions it missed while it was the front one were copied over
+/// (see `FrameChain`); otherwise, and on cards that ask for it
+/// (`DRM_CAP_DUMB_PREFER_SHADOW`), into a shadow frame that each frame's
+/// damage is copied and turned from. Then a flip is queued. Its completion
+/// arrives on `fileDescriptor`; call `dispatchEvents` when it is readable.
 public final class DRMDisplay: Display {
     /// The card's device node.
     public let path: String
@@ -29,11 +32,16 @@ public final class DRMDisplay: Display {
     let fd: Int32
     let ownsDescriptor: Bool
     var output: DRMOutput
-    let buffers: [DumbBuffer]
-    var backIndex = 0
-    var tracker: DamageTracker
+    let chain: FrameChain<DumbBuffer>
+    /// The primary plane's rotation property, when it has one; set with
+    /// every modeset, to a half turn when the plane does the panel's.
+    let planeRotation: DRMPlaneRotation?
+    let turnsInHardware: Bool
     var needsModeset = true
     var failedFlips = 0
+    /// The last frame met a busy CRTC (or a lost master) and waits to be
+    /// shown by the next `drawFrame`.
+    var isShowPostponed = false
     private let savedCRTC: UnsafeMutablePointer<drmModeCrtc>?
 
     /// Opens `path`, or probes every `/dev/dri/card*` in turn when nil, and
@@ -71,18 +79,35 @@ public final class DRMDisplay: Display {
     private init(adopting fd: Int32, path: String, rotation: Rotation, owned: Bool) throws {
         let output = try DRMProbe.findOutput(fd: fd, path: path)
         let subject = "\(path) \(output.connectorName)"
-        self.buffers = try (0..<2).map { _ in
+        let buffers = try (0..<2).map { _ in
             try DumbBuffer(fd: fd, width: output.width, height: output.height, subject: subject)
         }
+        let planeRotation = DRMPlaneRotation.find(fd: fd, crtcID: output.crtcID)
+        // Asking is the only test: the kernel checks the turn against what
+        // the plane shows now (the console), which has the panel's size too.
+        var turnsInHardware = false
+        if rotation == .half, let planeRotation {
+            turnsInHardware = (try? planeRotation.set(.half, fd: fd, subject: subject)) != nil
+        }
+        let softwareTurn = turnsInHardware ? .none : rotation
+        // "For best speed, userspace should do streaming ordered memory
+        // copies into the dumb buffer and never read from it" (drm.h): the UI
+        // reads what it blends over and moves pixels to scroll.
+        let prefersShadow = DRMProbe.capability(fd: fd, DRM_CAP_DUMB_PREFER_SHADOW) != 0
+        let shadowed = softwareTurn != .none || prefersShadow
+        let logical = rotation.logicalSize(panelWidth: output.width, panelHeight: output.height)
+        self.chain = FrameChain(
+            buffers: buffers, width: logical.width, height: logical.height,
+            shadowRotation: shadowed ? softwareTurn : nil)
+        self.planeRotation = planeRotation
+        self.turnsInHardware = turnsInHardware
         self.fd = fd
         self.path = path
         self.rotation = rotation
         self.ownsDescriptor = owned
         self.output = output
-        let logical = rotation.logicalSize(panelWidth: output.width, panelHeight: output.height)
         self.width = logical.width
         self.height = logical.height
-        self.tracker = DamageTracker(bufferCount: 2, width: logical.width, height: logical.height)
         self.savedCRTC = drmModeGetCrtc(fd, output.crtcID)
         Log.info(
             "drm output chosen",
@@ -90,10 +115,19 @@ public final class DRMDisplay: Display {
                 "drm.card": path, "drm.connector": output.connectorName,
                 "drm.mode": DRMProbe.modeName(output.mode), "drm.crtc": "\(output.crtcID)",
                 "display.rotation": "\(rotation.rawValue)",
+                "drm.rotation": turnsInHardware
+                    ? "plane" : (rotation == .none ? "none" : "software"),
+                "drm.plane_turns": planeRotation.map { plane in
+                    plane.supported.keys.map { "\($0.rawValue)" }.sorted().joined(separator: ",")
+                } ?? "no rotation property",
+                "drm.prefer_shadow": "\(prefersShadow)",
+                "display.drawing": shadowed ? "shadow frame" : "back buffer",
             ])
     }
 
     deinit {
+        // The console does not expect a turned plane.
+        if turnsInHardware, !isPaused { try? planeRotation?.set(.none, fd: fd, subject: path) }
         if let savedCRTC {
             // Give the console its picture back instead of our last frame.
             var connector = output.connectorID
@@ -115,47 +149,47 @@ public final class DRMDisplay: Display {
 
     public var fileDescriptor: Int32? { fd }
 
-    public func present(_ frame: Surface, damage: [Rect]) throws {
-        guard frame.width == width, frame.height == height else {
-            throw DisplayError.unsupported(
-                "frame \(frame.width)x\(frame.height) on a \(width)x\(height) display"
-            )
-        }
-        guard !isFlipPending, !isPaused, isPowered, isConnected else {
-            tracker.missed(damage)
+    public var hasUnshownFrame: Bool {
+        isShowPostponed && chain.hasUnshownFrame && canShow
+    }
+
+    /// Whether a frame may go to the screen now, flips aside.
+    private var canShow: Bool { !isPaused && isPowered && isConnected }
+
+    public func drawFrame(_ draw: (Surface) -> [Rect]) throws {
+        guard !isFlipPending else { return }
+        let regions = chain.draw(draw)
+        guard canShow, !regions.isEmpty || needsModeset else { return }
+
+        let byModeset = needsModeset
+        do throws(DisplayError) {
+            try show(buffer: chain.backIndex)
+        } catch {
+            try handleFailedShow(error)
             return
         }
-
-        let back = backIndex
-        let regions = tracker.beginRepaint(buffer: back, damage: damage)
-        guard !regions.isEmpty || needsModeset else { return }
-        buffers[back].withPanelMemory { panel in
-            PanelCopy.copy(regions, from: frame, to: panel, rotation: rotation)
-        }
-
-        do throws(DisplayError) {
-            try show(buffer: back)
-            failedFlips = 0
-        } catch {
-            tracker.keepStale(buffer: back, regions: regions)
-            try handleFailedShow(error)
+        failedFlips = 0
+        isShowPostponed = false
+        // Before anyone hears of it: a listener may draw the next frame.
+        chain.frameShown()
+        if byModeset {
+            Log.debug("frame shown by modeset", ["drm.connector": output.connectorName])
+            onFlipComplete?(monotonicMicroseconds())
         }
     }
 
     /// Modeset for the first frame (and after a resume), page flip otherwise.
     private func show(buffer index: Int) throws(DisplayError) {
-        let framebuffer = buffers[index].framebufferID
+        let framebuffer = chain.buffers[index].framebufferID
         let subject = "\(path) \(output.connectorName)"
         if needsModeset {
+            setPlaneRotation()
             var connector = output.connectorID
             var mode = output.mode
             try systemCall("drmModeSetCrtc", on: subject) {
                 drmModeSetCrtc(fd, output.crtcID, framebuffer, 0, 0, &connector, 1, &mode)
             }
             needsModeset = false
-            backIndex = 1 - index
-            Log.debug("frame shown by modeset", ["drm.connector": output.connectorName])
-            onFlipComplete?(monotonicMicroseconds())
             return
         }
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -165,17 +199,29 @@ public final class DRMDisplay: Display {
             )
         }
         isFlipPending = true
-        backIndex = 1 - index
+    }
+
+    /// Whoever had the card last may have left the plane turned: set the
+    /// turn we draw for with every modeset.
+    private func setPlaneRotation() {
+        guard let planeRotation else { return }
+        do throws(DisplayError) {
+            try planeRotation.set(turnsInHardware ? .half : .none, fd: fd, subject: summary)
+        } catch {
+            Log.warning(
+                "plane rotation not set; the picture may be turned",
+                ["drm.connector": output.connectorName, "error": "\(error)"])
+        }
     }
 
     /// EBUSY means the CRTC still has a flip queued (one we lost track of, or
     /// the kernel's own); EACCES/EPERM mean master went elsewhere. Both pass:
-    /// the damage is kept and the next present tries again.
+    /// the frame stays in the back buffer and the next `drawFrame` tries again.
     private func handleFailedShow(_ error: DisplayError) throws {
-        // TODO: a postponed frame waits for new damage (the clock's minute); retry in a frame.
         failedFlips += 1
         let transient: Set<Int32> = [EBUSY, EAGAIN, EACCES, EPERM]
-        guard let code = error.errno, transient.contains(code) else { throw error }
+        isShowPostponed = error.errno.map(transient.contains) ?? false
+        guard isShowPostponed else { throw error }
         if failedFlips == 1 || failedFlips % 600 == 0 {
             Log.warning(
                 "page flip postponed",
@@ -195,18 +241,20 @@ public final class DRMDisplay: Display {
         onFlipComplete?(microseconds)
     }
 
-    /// A copy of what the CRTC scans out now (panel orientation), for tests.
+    /// A copy of what the panel shows now (panel orientation), for tests:
+    /// the buffer the CRTC scans out, turned as the plane turns it.
     public func scanoutSnapshot() -> Surface {
-        let front = buffers[isFlipPending ? backIndex : 1 - backIndex]
+        // A queued flip swapped the chain's buffers already.
+        let front = chain.buffers[isFlipPending ? chain.backIndex : chain.frontIndex]
         let snapshot = Surface(width: front.width, height: front.height)
         snapshot.withUnsafeMutableBytes { bytes in
             guard let base = bytes.baseAddress else { return }
-            front.withPanelMemory { panel in
-                for y in 0..<front.height {
-                    memcpy(
-                        base + y * snapshot.stride, panel.base + y * panel.stride,
-                        front.width * 4)
-                }
+            let target = PanelMemory(
+                base: base, width: snapshot.width, height: snapshot.height,
+                stride: snapshot.stride, format: .xrgb8888)
+            front.withSurface { scanned in
+                let turn = turnsInHardware ? Rotation.half : .none
+                PanelCopy.copy([scanned.bounds], from: scanned, to: target, rotation: turn)
             }
         }
         return snapshot

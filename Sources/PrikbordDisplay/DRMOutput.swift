@@ -112,6 +112,12 @@ public enum DRMProbe {
         return nil
     }
 
+    /// A `DRM_CAP_*` value of the card, 0 when the kernel does not know it.
+    static func capability(fd: Int32, _ capability: Int32) -> UInt64 {
+        var value: UInt64 = 0
+        return drmGetCap(fd, UInt64(capability), &value) == 0 ? value : 0
+    }
+
     static func modeName(_ mode: drmModeModeInfo) -> String {
         "\(mode.hdisplay)x\(mode.vdisplay)@\(mode.vrefresh)"
     }

@@ -15,10 +15,12 @@ public struct DamageTracker: Sendable {
     public let bounds: Rect
     public private(set) var stale: [[Rect]]
 
-    /// Every buffer starts out wholly stale: its contents are unknown.
-    public init(bufferCount: Int, width: Int, height: Int) {
+    /// Every buffer starts out wholly stale: its contents are unknown. When
+    /// they are known to be alike (all cleared to black), `allAlike` starts
+    /// them with nothing to copy.
+    public init(bufferCount: Int, width: Int, height: Int, allAlike: Bool = false) {
         bounds = Rect(x: 0, y: 0, width: width, height: height)
-        stale = Array(repeating: [bounds], count: bufferCount)
+        stale = Array(repeating: allAlike ? [] : [bounds], count: bufferCount)
     }
 
     /// The regions to copy into `buffer` for a frame with `damage`, and the
@@ -26,12 +28,25 @@ public struct DamageTracker: Sendable {
     /// learn that they miss `damage`.
     public mutating func beginRepaint(buffer: Int, damage: [Rect]) -> [Rect] {
         let fresh = Self.clipped(damage, to: bounds)
-        let regions = Self.merged(stale[buffer] + fresh)
-        stale[buffer] = []
+        let regions = Self.merged(takeStale(buffer: buffer) + fresh)
+        painted(fresh, into: buffer)
+        return regions
+    }
+
+    /// The regions `buffer` misses, which the caller is about to bring up to
+    /// date; from now on it misses nothing.
+    public mutating func takeStale(buffer: Int) -> [Rect] {
+        defer { stale[buffer] = [] }
+        return stale[buffer]
+    }
+
+    /// `damage` was drawn into `buffer` only: every other buffer misses it.
+    public mutating func painted(_ damage: [Rect], into buffer: Int) {
+        let fresh = Self.clipped(damage, to: bounds)
+        guard !fresh.isEmpty else { return }
         for other in stale.indices where other != buffer {
             stale[other] = Self.merged(stale[other] + fresh)
         }
-        return regions
     }
 
     /// The repaint did not reach the screen or the buffer is suspect: copy

@@ -5,8 +5,8 @@ import CDRM
 #endif
 
 /// One XRGB8888 dumb buffer: its GEM handle, its framebuffer id and its
-/// mapping, all released in `deinit`.
-final class DumbBuffer {
+/// mapping, all released in `deinit`. It starts out black.
+final class DumbBuffer: PanelBuffer {
     let fd: Int32
     let width: Int
     let height: Int
@@ -54,6 +54,8 @@ final class DumbBuffer {
         self.size = Int(size)
         self.framebufferID = framebuffer
         self.memory = memory
+        // Not every driver clears a new buffer; both of a pair must be alike.
+        memset(memory, 0, Int(size))
     }
 
     deinit {

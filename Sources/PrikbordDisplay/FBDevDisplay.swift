@@ -9,6 +9,12 @@ import PrikbordLog
 /// The legacy framebuffer (`/dev/fb0`): one mapped buffer the panel scans out
 /// directly, so frames are copied in place and may tear. For boards whose
 /// kernel has no KMS driver.
+///
+/// The UI draws into a shadow frame, whatever the rotation, and finished
+/// damage is copied out: drawn in place, every fill before its text would be
+/// on screen for a moment, framebuffer memory is often uncached and slow to
+/// read back (blending and scrolling read it), and it may not even be
+/// XRGB8888. One frame of memory is the price.
 public final class FBDevDisplay: Display {
     public let path: String
     public let rotation: Rotation
@@ -20,12 +26,9 @@ public final class FBDevDisplay: Display {
     public private(set) var isPaused = false
 
     private let fd: Int32
-    private let memory: UnsafeMutableRawPointer
-    private let length: Int
     private let panelWidth: Int
     private let panelHeight: Int
-    private let stride: Int
-    private var tracker: DamageTracker
+    private let chain: FrameChain<FramebufferMapping>
 
     /// Opens and maps `path` (default `/dev/fb0`); 32 and 16 bits per pixel.
     public init(path: String = "/dev/fb0", rotation: Rotation = .none) throws {
@@ -33,6 +36,7 @@ public final class FBDevDisplay: Display {
         guard fd >= 0 else {
             throw DisplayError.systemCall(name: "open", errno: errno, subject: path)
         }
+        let mapping: FramebufferMapping
         do {
             var variable = fb_var_screeninfo()
             var fixed = fb_fix_screeninfo()
@@ -45,11 +49,11 @@ public final class FBDevDisplay: Display {
             format = try Self.pixelFormat(variable, path: path)
             panelWidth = Int(variable.xres)
             panelHeight = Int(variable.yres)
-            stride = Int(fixed.line_length)
-            length = Int(fixed.smem_len)
             // TODO: a panned (yoffset != 0) framebuffer shows another part of
             // the memory; we draw at the top and assume the console left it there.
-            memory = try mapShared(length: length, fd: fd, offset: 0, subject: path)
+            mapping = try FramebufferMapping(
+                fd: fd, length: Int(fixed.smem_len), path: path,
+                panel: (panelWidth, panelHeight, Int(fixed.line_length), format))
         } catch {
             close(fd)
             throw error
@@ -60,7 +64,9 @@ public final class FBDevDisplay: Display {
         let logical = rotation.logicalSize(panelWidth: panelWidth, panelHeight: panelHeight)
         width = logical.width
         height = logical.height
-        tracker = DamageTracker(bufferCount: 1, width: logical.width, height: logical.height)
+        chain = FrameChain(
+            buffers: [mapping], width: logical.width, height: logical.height,
+            shadowRotation: rotation)
         Log.info(
             "fbdev framebuffer chosen",
             [
@@ -70,7 +76,6 @@ public final class FBDevDisplay: Display {
     }
 
     deinit {
-        munmap(memory, length)
         close(fd)
     }
 
@@ -95,22 +100,14 @@ public final class FBDevDisplay: Display {
     public var fileDescriptor: Int32? { nil }
     public var isFlipPending: Bool { false }
 
-    public func present(_ frame: Surface, damage: [Rect]) throws {
-        guard frame.width == width, frame.height == height else {
-            throw DisplayError.unsupported(
-                "frame \(frame.width)x\(frame.height) on a \(width)x\(height) display"
-            )
-        }
-        guard isPowered, !isPaused else {
-            tracker.missed(damage)
-            return
-        }
-        let regions = tracker.beginRepaint(buffer: 0, damage: damage)
-        guard !regions.isEmpty else { return }
-        let panel = PanelMemory(
-            base: memory, width: panelWidth, height: panelHeight, stride: stride, format: format
-        )
-        PanelCopy.copy(regions, from: frame, to: panel, rotation: rotation)
+    public var hasUnshownFrame: Bool { false }
+
+    public func drawFrame(_ draw: (Surface) -> [Rect]) throws {
+        // While paused the console owns the memory; while dark, why bother.
+        let canShow = isPowered && !isPaused
+        let regions = chain.draw(draw, touchingBuffers: canShow)
+        guard canShow, !regions.isEmpty else { return }
+        chain.frameShown()
         onFlipComplete?(monotonicMicroseconds())
     }
 
@@ -129,6 +126,33 @@ public final class FBDevDisplay: Display {
     /// The console may have drawn over the framebuffer: repaint everything.
     public func resume() throws {
         isPaused = false
-        tracker.markAllStale()
+        chain.showEverythingNext()
+    }
+}
+
+/// The framebuffer's memory, mapped; unmapped in `deinit`.
+final class FramebufferMapping: PanelBuffer {
+    private let memory: UnsafeMutableRawPointer
+    private let length: Int
+    private let panel: (width: Int, height: Int, stride: Int, format: PixelFormat)
+
+    init(
+        fd: Int32, length: Int, path: String,
+        panel: (width: Int, height: Int, stride: Int, format: PixelFormat)
+    ) throws(DisplayError) {
+        memory = try mapShared(length: length, fd: fd, offset: 0, subject: path)
+        self.length = length
+        self.panel = panel
+    }
+
+    deinit {
+        munmap(memory, length)
+    }
+
+    func withPanelMemory<R>(_ body: (PanelMemory) throws -> R) rethrows -> R {
+        try body(
+            PanelMemory(
+                base: memory, width: panel.width, height: panel.height, stride: panel.stride,
+                format: panel.format))
     }
 }

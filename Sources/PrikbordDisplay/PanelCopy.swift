@@ -51,6 +51,22 @@ enum PanelCopy {
         }
     }
 
+    /// Copies `regions` from one XRGB buffer into another of the same size,
+    /// in place: a back buffer catching up with the front one.
+    static func copy(_ regions: [Rect], from source: PanelMemory, to target: PanelMemory) {
+        precondition(
+            source.format == .xrgb8888 && target.format == .xrgb8888,
+            "buffer to buffer copy of \(source.format) into \(target.format)")
+        let bounds = Rect(
+            x: 0, y: 0, width: min(source.width, target.width),
+            height: min(source.height, target.height))
+        for region in regions {
+            let rect = region.intersection(bounds)
+            guard !rect.isEmpty else { continue }
+            copyRows(rect, source.base, source.stride, target)
+        }
+    }
+
     private static func copyRows(
         _ rect: Rect, _ source: UnsafeMutableRawPointer, _ sourceStride: Int,
         _ panel: PanelMemory

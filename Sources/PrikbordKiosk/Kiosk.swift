@@ -6,9 +6,13 @@ import PrikbordPluginSDK
 import PrikbordStore
 import PrikbordUI
 
-/// A kiosk: its store, its screens drawn into one frame, and the gestures
-/// that change them. The run loop and the one-shot screenshot mode both
-/// drive this type; tests drive it too.
+/// A kiosk: its store, its screens, and the gestures that change them. The
+/// run loop and the one-shot screenshot mode both drive this type; tests
+/// drive it too.
+///
+/// Input, time and sync change what the screens show; `draw(on:)` paints the
+/// changes into the next frame — a display's back buffer or shadow frame.
+/// Without a display, `frame` is a picture of the kiosk's own.
 @MainActor
 public final class Kiosk {
     public let config: KioskConfig
@@ -17,6 +21,8 @@ public final class Kiosk {
     let shell: Shell
     private var lastOnline: Date?
     let recognizer: GestureRecognizer
+    private let size: (width: Int, height: Int)
+    private var ownFrame: Surface?
 
     public struct StartupError: Error, CustomStringConvertible {
         public var description: String
@@ -25,6 +31,7 @@ public final class Kiosk {
     /// Opens the store and lays out the screens for a `width`×`height` display.
     public init(config: KioskConfig, width: Int, height: Int) throws {
         self.config = config
+        size = (width, height)
         let started = MonotonicClock.now()
         store = try KioskStore.open(in: config.dataDirectory, check: true)
         let storeOpened = MonotonicClock.now()
@@ -84,7 +91,28 @@ public final class Kiosk {
         return diagonalPixels / (24 * 25.4)
     }
 
-    public var frame: Surface { shell.frame }
+    /// The kiosk's own picture, brought up to date on every read: for
+    /// screenshots and tests without a display. Made on first use; a kiosk
+    /// that draws into a display (`draw(on:)`) should not use it too.
+    public var frame: Surface {
+        if ownFrame == nil {
+            ownFrame = Surface(width: size.width, height: size.height)
+            shell.redrawAll()
+        }
+        let frame = ownFrame!
+        _ = shell.draw(on: frame)
+        return frame
+    }
+
+    /// Paints what changed since the last frame into `surface`, which holds
+    /// that frame (at the kiosk's size); returns the rectangles changed.
+    public func draw(on surface: Surface) -> [Rect] {
+        precondition(
+            surface.width == size.width && surface.height == size.height,
+            "a \(size.width)x\(size.height) kiosk drawn on \(surface.width)x\(surface.height)")
+        return shell.draw(on: surface)
+    }
+
     public var activeScreenID: String { shell.activeScreenID }
     public var screenIDs: [String] { shell.screenIDs }
 
@@ -102,9 +130,13 @@ public final class Kiosk {
     /// The middle of navigation tab `index`, where a finger would tap it.
     public func tabCenter(_ index: Int) -> Point { shell.tabCenter(index) }
 
-    /// Shows a screen complete, photos and all: for screenshots and tests.
+    /// Shows a screen complete, photos and all, in the kiosk's own
+    /// picture (`frame`): for screenshots and tests.
     public func show(screenID: String) {
         shell.select(screenID: screenID)
+        // Drawing asks for the photos; once decoded, the next read of
+        // `frame` paints them.
+        _ = frame
         settlePictures()
     }
 
@@ -119,8 +151,9 @@ public final class Kiosk {
         return true
     }
 
-    /// Waits until every photo the screen asked for is drawn (at most a few
-    /// seconds: a photo that never decodes must not hang a screenshot).
+    /// Waits until every photo the screen asked for is decoded and marked
+    /// for the next frame (at most a few seconds: a photo that never
+    /// decodes must not hang a screenshot).
     public func settlePictures() {
         let deadline = MonotonicClock.now() + 5_000_000
         while data.decoder.pending > 0, MonotonicClock.now() < deadline {
@@ -171,12 +204,8 @@ public final class Kiosk {
     /// How far the active screen is scrolled, in pixels.
     public var scrollOffset: Int { shell.scrollOffset }
 
-    public func takeDamage() -> [Rect] { shell.takeDamage() }
-
-    public var hasPendingDamage: Bool { shell.hasDamage }
-
-    /// Gives back damage a display could not take, for the next frame.
-    func restoreDamage(_ damage: [Rect]) { shell.restoreDamage(damage) }
+    /// Whether something changed that the next frame must show.
+    public var needsDrawing: Bool { shell.needsDrawing }
 
     /// Whether a finger is on the screen (long presses need ticks).
     var isTouching: Bool { recognizer.isWaitingForLongPress }

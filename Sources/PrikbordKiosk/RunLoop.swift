@@ -9,9 +9,10 @@ import PrikbordLog
 nonisolated(unsafe) private var stopRequested: Int32 = 0
 
 /// The kiosk's one UI thread: a poll() over the display (page-flip
-/// events), the input devices, the seat and the sync agent's output.
-/// Frames are drawn only when something changed, at most one page flip is
-/// in flight, and the panel sleeps when nobody needs it.
+/// events), the input devices, the seat, the photo decoder and the sync
+/// agent's output. Events change the kiosk's state; a frame is drawn (into
+/// the display's back buffer) only when something changed and no page flip
+/// is in flight, and the panel sleeps when nobody needs it.
 @MainActor
 final class KioskRunLoop {
     private let kiosk: Kiosk
@@ -62,7 +63,7 @@ final class KioskRunLoop {
         // libinput queues the devices it found at start; take them now
         // rather than with the first touch.
         if let input { for event in input.dispatch() { route(event) } }
-        present()
+        drawFrame()
         Log.info(
             "kiosk running", ["display": display.summary, "kiosk.screen": kiosk.activeScreenID])
         while stopRequested == 0 {
@@ -91,7 +92,7 @@ final class KioskRunLoop {
             if let input { for event in input.dueRepeats(at: now) { route(event) } }
             updatePower()
             kiosk.tick(now: now)
-            present()
+            drawFrame()
         }
         Log.info("kiosk stopping")
         return 0
@@ -181,11 +182,11 @@ final class KioskRunLoop {
 
     private func timeoutMilliseconds() -> Int32 {
         // Nothing else to do: get the other screens ready, one per turn.
-        if !screensPrepared && !kiosk.isAnimating && !kiosk.hasPendingDamage && !kiosk.isTouching {
+        if !screensPrepared && !kiosk.isAnimating && !hasFrameToDraw && !kiosk.isTouching {
             screensPrepared = !kiosk.prepareIdle()
             if !screensPrepared { return 0 }
         }
-        if kiosk.isAnimating || kiosk.hasPendingDamage {
+        if kiosk.isAnimating || hasFrameToDraw {
             return display.fileDescriptor == nil || !display.isFlipPending ? 16 : 100
         }
         if pendingLivePicture { return 500 }
@@ -209,17 +210,19 @@ final class KioskRunLoop {
                 untilDark.map { $0 * 1000 + 5 } ?? .infinity))
     }
 
-    private func present() {
+    /// Something changed, or a frame met a busy CRTC and waits for a retry.
+    private var hasFrameToDraw: Bool { kiosk.needsDrawing || display.hasUnshownFrame }
+
+    /// Draws the kiosk's changes into the display's next frame and shows it.
+    private func drawFrame() {
         if pendingLivePicture { try? writeLivePicture() }
-        guard !display.isFlipPending, kiosk.hasPendingDamage else { return }
-        let damage = kiosk.takeDamage()
+        guard !display.isFlipPending, hasFrameToDraw else { return }
         do {
-            try display.present(kiosk.frame, damage: damage)
+            try display.drawFrame { kiosk.draw(on: $0) }
             try writeLivePicture()
         } catch {
-            // Keep the damage for the next opportunity: nothing is lost.
-            kiosk.restoreDamage(damage)
-            Log.warning("present failed; retrying on the next frame", ["error": "\(error)"])
+            // The display keeps the frame; the next change shows it.
+            Log.warning("frame not shown; it waits for the next one", ["error": "\(error)"])
         }
     }
 
@@ -228,7 +231,8 @@ final class KioskRunLoop {
 
     /// Keeps the headless display's picture file current, at most twice a second.
     private func writeLivePicture() throws {
-        guard let url = kiosk.config.livePicture, display is HeadlessDisplay else { return }
+        guard let url = kiosk.config.livePicture, let headless = display as? HeadlessDisplay
+        else { return }
         let now = Self.monotonicMicros()
         guard lastLivePicture == 0 || now - lastLivePicture > 500_000 else {
             pendingLivePicture = true
@@ -237,13 +241,13 @@ final class KioskRunLoop {
         lastLivePicture = now
         pendingLivePicture = false
         let temporary = url.path + ".tmp"
-        try kiosk.frame.writePNG(to: temporary)
+        try headless.picture.writePNG(to: temporary)
         _ = rename(temporary, url.path)
     }
 
     private func frameDone() {
         if kiosk.isAnimating { kiosk.tick(now: Self.monotonicMicros()) }
-        present()
+        drawFrame()
     }
 
     private func handle(_ outcome: SyncAgent.Outcome?) {

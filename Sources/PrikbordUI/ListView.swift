@@ -3,9 +3,12 @@ import PrikbordGraphics
 /// A vertical list of blocks in a rectangle of the screen, scrolled by
 /// moving pixels rather than repainting them.
 ///
-/// Scrolling shifts what is already on the surface and paints only the
-/// strip that comes into view, so a fling costs a memmove and a few rows of
-/// drawing per frame instead of a full screen of text.
+/// Scrolling and pressing change the list's state only; `drawChanges(on:)`
+/// brings the surface up to date with the next frame. A scroll shifts what
+/// is already on the surface and paints only the strip that comes into
+/// view, so a fling costs a memmove and a few rows of drawing per frame
+/// instead of a full screen of text — however many moves the frame
+/// gathered.
 ///
 /// Blocks are measured (laid out) only as they come near the screen, from
 /// the top down; the height of the rest is estimated from those measured,
@@ -32,11 +35,22 @@ public final class ListView {
     static let keptScreens = 4
     static let keptLayouts = 64
 
-    /// Blocks drawn without a picture that was still being decoded.
+    /// Blocks drawn without a picture that was still being decoded, and
+    /// those of them whose pictures arrived since: painted again next frame.
     private var waiting: Set<Int> = []
+    private var arrived: Set<Int> = []
 
     /// Where a finger presses, in content coordinates, and which block.
-    private var pressed: (index: Int, point: Point)?
+    private var pressed: Press?
+
+    private struct Press: Equatable {
+        var index: Int
+        var point: Point
+    }
+
+    /// What the surface shows of the list: drawn at this offset with this
+    /// block pressed. Nil when nothing of it can be trusted.
+    private var drawn: (offset: Int, pressed: Press?)?
 
     public init(frame: Rect, background: Color, padding: Int, spacing: Int) {
         self.frame = frame
@@ -54,13 +68,16 @@ public final class ListView {
         blocks = newBlocks
         laidOut.removeAll()
         waiting.removeAll()
+        arrived.removeAll()
         pressed = nil
+        drawn = nil
         layout()
         scrollOffset = keepingOffset ? min(scrollOffset, maxScrollOffset) : 0
     }
 
     public func setFrame(_ newFrame: Rect) {
         frame = newFrame
+        drawn = nil
         layout()
         scrollOffset = min(scrollOffset, maxScrollOffset)
     }
@@ -125,10 +142,29 @@ public final class ListView {
 
     // MARK: Drawing
 
-    /// Paints the part of the list inside `region` (screen coordinates).
+    /// Whether the surface lags behind the list: it scrolled, a press came
+    /// or went, or its blocks or frame changed.
+    public var needsDrawing: Bool {
+        guard let drawn else { return true }
+        return drawn.offset != scrollOffset || drawn.pressed != pressed || !arrived.isEmpty
+    }
+
+    /// Pictures that blocks waited for have arrived: the next `drawChanges`
+    /// paints those blocks again, and only them.
+    public func picturesArrived() {
+        arrived.formUnion(waiting)
+    }
+
+    /// Paints the part of the list inside `region` (screen coordinates) as
+    /// it is now. Outside `region` the surface keeps what it had: bring the
+    /// rest up to date first (`drawChanges`) unless `region` covers the list.
     public func draw(on surface: Surface, region: Rect) {
         let area = region.intersection(frame)
         guard !area.isEmpty else { return }
+        if area == frame {
+            drawn = (scrollOffset, pressed)
+            arrived.removeAll()
+        }
         let saved = surface.clip
         surface.clip = saved.map { $0.intersection(area) } ?? area
         defer { surface.clip = saved }
@@ -137,6 +173,7 @@ public final class ListView {
         let contentTop = area.minY - frame.minY + scrollOffset
         let contentBottom = contentTop + area.height
         measure(through: contentBottom + frame.height)
+        // TODO: blocks whose shadow alone reaches into `area` are skipped; strips cut shadows.
         for index in visibleRange(from: contentTop, to: contentBottom) {
             let blockFrame = screenFrame(of: index)
             let press = pressed.flatMap { $0.index == index ? $0.point : nil }
@@ -147,11 +184,11 @@ public final class ListView {
         }
     }
 
-    /// Repaints the shown blocks that were drawn without a picture, now
-    /// that pictures arrived. Returns the areas painted.
-    public func repaintWaiting(on surface: Surface) -> [Rect] {
-        var painted: [Rect] = []
-        for index in waiting.sorted() {
+    /// Paints again the shown blocks whose pictures arrived; returns the
+    /// area painted.
+    private func drawArrived(on surface: Surface) -> Rect? {
+        var painted: Rect?
+        for index in arrived.sorted() {
             let area = index < tops.count ? screenFrame(of: index).intersection(frame) : Rect.zero
             if area.isEmpty {
                 // Off screen: it is drawn whole when it scrolls back in.
@@ -159,8 +196,9 @@ public final class ListView {
                 continue
             }
             draw(on: surface, region: area)
-            painted.append(area)
+            painted = painted.map { $0.union(area) } ?? area
         }
+        arrived.removeAll()
         return painted
     }
 
@@ -186,28 +224,58 @@ public final class ListView {
         )
     }
 
-    // MARK: Scrolling
-
-    /// Scrolls to `offset` (clamped), moving pixels already drawn and
-    /// painting the strip that comes into view. Returns the damaged area.
-    @discardableResult
-    public func scroll(to offset: Int, on surface: Surface) -> Rect? {
-        measure(through: offset + 2 * frame.height)
-        let target = min(max(0, offset), maxScrollOffset)
-        let delta = target - scrollOffset
-        guard delta != 0 else { return nil }
-        scrollOffset = target
+    /// Brings the list's part of `surface`, which shows the list as last
+    /// drawn on it, up to date: moves the pixels by the distance scrolled
+    /// since and paints the strip that came into view, then the blocks whose
+    /// pressed state changed. Returns the damaged area, nil when nothing
+    /// changed.
+    public func drawChanges(on surface: Surface) -> Rect? {
+        guard let drawn else {
+            draw(on: surface, region: frame)
+            return frame
+        }
+        var damage: Rect?
+        let delta = scrollOffset - drawn.offset
         if abs(delta) >= frame.height {
             draw(on: surface, region: frame)
             return frame
         }
-        surface.shift(frame, dy: -delta)
-        let strip =
-            delta > 0
-            ? Rect(x: frame.minX, y: frame.maxY - delta, width: frame.width, height: delta)
-            : Rect(x: frame.minX, y: frame.minY, width: frame.width, height: -delta)
-        draw(on: surface, region: strip)
-        return frame
+        if delta != 0 {
+            surface.shift(frame, dy: -delta)
+            let strip =
+                delta > 0
+                ? Rect(x: frame.minX, y: frame.maxY - delta, width: frame.width, height: delta)
+                : Rect(x: frame.minX, y: frame.minY, width: frame.width, height: -delta)
+            draw(on: surface, region: strip)
+            damage = frame
+        }
+        if drawn.pressed != pressed {
+            let changed = Set([drawn.pressed?.index, pressed?.index].compactMap { $0 })
+            for index in changed.sorted() where index < tops.count {
+                let area = screenFrame(of: index).intersection(frame)
+                guard !area.isEmpty else { continue }
+                draw(on: surface, region: area)
+                damage = damage.map { $0.union(area) } ?? area
+            }
+        }
+        if let area = drawArrived(on: surface) {
+            damage = damage.map { $0.union(area) } ?? area
+        }
+        self.drawn = (scrollOffset, pressed)
+        return damage
+    }
+
+    // MARK: Scrolling
+
+    /// Scrolls to `offset` (clamped); the next `drawChanges` moves the pixels.
+    /// Returns whether the offset changed.
+    @discardableResult
+    public func scroll(to offset: Int) -> Bool {
+        measure(through: offset + 2 * frame.height)
+        let target = min(max(0, offset), maxScrollOffset)
+        guard target != scrollOffset else { return false }
+        scrollOffset = target
+        return true
     }
 
     // MARK: Touch
@@ -223,27 +291,19 @@ public final class ListView {
         return nil
     }
 
-    /// Shows the pressed state under a finger. Returns the damaged area.
-    public func press(at point: Point, on surface: Surface) -> Rect? {
-        let previous = release(on: surface)
+    /// Shows the pressed state under a finger, from the next `drawChanges`.
+    public func press(at point: Point) {
+        release()
         let width = frame.width - 2 * padding
         guard let (index, local) = hit(point),
             blocks[index].isPressable(at: local, width: width)
-        else { return previous }
-        pressed = (index, local)
-        let area = screenFrame(of: index).intersection(frame)
-        draw(on: surface, region: area)
-        return previous.map { $0.union(area) } ?? area
+        else { return }
+        pressed = Press(index: index, point: local)
     }
 
-    /// Ends a pressed state. Returns the damaged area.
-    public func release(on surface: Surface) -> Rect? {
-        guard let (index, _) = pressed else { return nil }
+    /// Ends a pressed state, from the next `drawChanges`.
+    public func release() {
         pressed = nil
-        guard index < blocks.count else { return nil }
-        let area = screenFrame(of: index).intersection(frame)
-        draw(on: surface, region: area)
-        return area.isEmpty ? nil : area
     }
 
     /// Scrolls so the block under `point` starts at the top of the list,

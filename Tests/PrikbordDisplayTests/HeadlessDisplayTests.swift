@@ -3,7 +3,7 @@ import Testing
 
 @testable import PrikbordDisplay
 
-@Test func presentCopiesOnlyTheDamage() throws {
+@Test func presentShowsOnlyTheDamage() throws {
     let display = HeadlessDisplay(width: 20, height: 10)
     let frame = Surface(width: 20, height: 10, color: .white)
     try display.present(frame, damage: [display.bounds])
@@ -13,8 +13,16 @@ import Testing
 
     #expect(display.frame.pixel(x: 4, y: 4) == Color(hex: 0x0000ff))
     #expect(display.frame.pixel(x: 5, y: 5) == .white)
-    #expect(display.lastCopiedPixels == 25)
+    // The second buffer caught up with the whole first frame.
+    #expect(display.lastCopiedPixels == 200)
     #expect(display.presentCount == 2)
+
+    try display.present(frame, damage: [Rect(x: 10, y: 0, width: 2, height: 2)])
+    // The first buffer missed only the second frame's 5 × 5.
+    #expect(display.lastCopiedPixels == 25)
+    #expect(display.frame.pixel(x: 4, y: 4) == Color(hex: 0x0000ff))
+    #expect(display.frame.pixel(x: 11, y: 1) == Color(hex: 0x0000ff))
+    #expect(display.frame.pixel(x: 12, y: 2) == .white)
 }
 
 @Test func flipCompletesWithinPresent() throws {

@@ -57,7 +57,8 @@ struct ListViewMemoryTests {
         // only those near the shown part keep their layouts.
         let surface = Surface(width: 600, height: 800, color: .white)
         for offset in stride(from: 0, through: 60_000, by: 400) {
-            list.scroll(to: offset, on: surface)
+            list.scroll(to: offset)
+            _ = list.drawChanges(on: surface)
         }
         #expect(blocks.filter(\.holdsLayout).count <= ListView.keptLayouts + 80)
         #expect(!blocks[0].holdsLayout)
@@ -73,11 +74,16 @@ struct ListViewMemoryTests {
         list.draw(on: surface, region: frame)
         #expect(surface.pixel(x: 300, y: 20 + 2 * 130 + 60) == .white)
 
+        #expect(!list.needsDrawing)
+
         blocks[2].pictureMissing = false
-        let painted = list.repaintWaiting(on: surface)
-        #expect(painted == [Rect(x: 20, y: 20 + 2 * 130, width: 560, height: 120)])
+        list.picturesArrived()
+        #expect(list.needsDrawing)
+        let painted = list.drawChanges(on: surface)
+        #expect(painted == Rect(x: 20, y: 20 + 2 * 130, width: 560, height: 120))
         #expect(surface.pixel(x: 300, y: 20 + 2 * 130 + 60) == Color(hex: 0x3366CC))
         // Nothing waits any more.
-        #expect(list.repaintWaiting(on: surface).isEmpty)
+        list.picturesArrived()
+        #expect(!list.needsDrawing)
     }
 }

@@ -50,18 +50,23 @@ struct ListViewTests {
     }
 
     /// Scrolling by moving pixels must leave exactly what a full repaint at
-    /// the same offset draws, whichever way and however far it moves.
-    @Test(arguments: [[5, 17, 240], [300, -120, -7, 64], [1200, -40], [9999]])
-    func scrolledPixelsMatchAFullRepaint(steps: [Int]) {
+    /// the same offset draws, whichever way and however far it moves, with a
+    /// frame after every move or one for all of them.
+    @Test(
+        arguments: [[5, 17, 240], [300, -120, -7, 64], [1200, -40], [9999]], [true, false])
+    func scrolledPixelsMatchAFullRepaint(steps: [Int], framePerMove: Bool) {
         let (list, _) = makeList(count: 40)
         let scrolled = Surface(width: 600, height: 900, color: .white)
         list.draw(on: scrolled, region: frame)
         var offset = 0
         for step in steps {
             offset += step
-            list.scroll(to: offset, on: scrolled)
+            list.scroll(to: offset)
+            if framePerMove { #expect(list.drawChanges(on: scrolled) != nil) }
         }
+        if !framePerMove { #expect(list.drawChanges(on: scrolled) == frame) }
         #expect(list.scrollOffset == min(max(0, offset), list.maxScrollOffset))
+        #expect(!list.needsDrawing)
 
         let repainted = Surface(width: 600, height: 900, color: .white)
         list.draw(on: repainted, region: frame)
@@ -71,12 +76,20 @@ struct ListViewTests {
 
     @Test func scrollStopsAtTheEnds() {
         let (list, _) = makeList(count: 40)
-        let surface = Surface(width: 600, height: 900)
-        list.scroll(to: -500, on: surface)
+        #expect(!list.scroll(to: -500))
         #expect(list.scrollOffset == 0)
-        list.scroll(to: 1_000_000, on: surface)
+        #expect(list.scroll(to: 1_000_000))
         #expect(list.scrollOffset == list.maxScrollOffset)
         #expect(list.maxScrollOffset == list.contentHeight - frame.height)
+    }
+
+    /// Nothing drawn yet: the first frame paints the whole list.
+    @Test func firstFramePaintsTheWholeList() {
+        let (list, _) = makeList(count: 10)
+        let surface = Surface(width: 600, height: 900, color: .white)
+        #expect(list.needsDrawing)
+        #expect(list.drawChanges(on: surface) == frame)
+        #expect(list.drawChanges(on: surface) == nil)
     }
 
     @Test func blockUnderAFingerCanBeBroughtToTheTop() {
@@ -108,11 +121,26 @@ struct ListViewTests {
         let point = Point(x: 300, y: frame.minY + 60)
         let before = surface.pixel(x: 40, y: frame.minY + 70)
 
-        let damage = list.press(at: point, on: surface)
-        #expect(damage != nil)
+        list.press(at: point)
+        #expect(surface.pixel(x: 40, y: frame.minY + 70) == before)
+        let damage = list.drawChanges(on: surface)
+        #expect(damage != nil && damage != frame)
         #expect(surface.pixel(x: 40, y: frame.minY + 70) == .black)
 
-        _ = list.release(on: surface)
+        list.release()
+        #expect(list.drawChanges(on: surface) == damage)
         #expect(surface.pixel(x: 40, y: frame.minY + 70) == before)
+    }
+
+    /// A press that came and went between two frames: the surface already
+    /// shows the block as it is.
+    @Test func pressThatCameAndWentBetweenFramesDrawsNothing() {
+        let (list, _) = makeList(count: 10)
+        let surface = Surface(width: 600, height: 900, color: .white)
+        list.draw(on: surface, region: frame)
+        list.press(at: Point(x: 300, y: frame.minY + 60))
+        list.release()
+        #expect(!list.needsDrawing)
+        #expect(list.drawChanges(on: surface) == nil)
     }
 }

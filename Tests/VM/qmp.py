@@ -56,8 +56,9 @@ def serve(monitor, share):
     while True:
         # A request is served on the poll after the one that found it: the
         # guest's create over 9p is several steps, and a file deleted in
-        # between fails it.
-        names = set(os.listdir(requests))
+        # between fails it. Hidden names are the temporary files of atomic
+        # creates (Foundation's .dat.nosync*), renamed to the request after.
+        names = {name for name in os.listdir(requests) if not name.startswith(".")}
         ready, seen = sorted(names & seen), names - seen
         for name in ready:
             if name.endswith(".burst"):

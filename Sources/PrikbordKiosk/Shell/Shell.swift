@@ -6,10 +6,13 @@ import PrikbordPluginSDK
 import PrikbordUI
 
 /// The kiosk's one window: header, navigation and the active screen's
-/// list, drawn into one frame, with the damage of every change recorded.
+/// list.
+///
+/// Touch, time and content change its state and mark the parts that must be
+/// painted again; `draw(on:)` paints them into the next frame, which holds
+/// the frame before, and says which rectangles changed.
 @MainActor
 final class Shell {
-    let frame: Surface
     let context: PluginContext
     private let theme: Theme
     private let layout: ShellLayout
@@ -19,10 +22,25 @@ final class Shell {
     private let plugins: [ScreenPlugin]
 
     private(set) var activeIndex = 0
-    /// Areas drawn since the display last took the frame.
-    private(set) var damage: [Rect] = []
+    /// Parts to paint again in the next frame.
+    private var invalid: Parts = []
     var status: String? {
-        didSet { if status != oldValue { drawHeader() } }
+        didSet { if status != oldValue { repaint(.header) } }
+    }
+
+    /// What `draw(on:)` paints; the list's own scrolling and pressed blocks
+    /// it tracks itself.
+    private struct Parts: OptionSet {
+        let rawValue: Int
+        /// Everything, from the background up.
+        static let screen = Parts(rawValue: 1 << 0)
+        static let header = Parts(rawValue: 1 << 1)
+        static let navigation = Parts(rawValue: 1 << 2)
+        /// The content area: the list and the keyboard.
+        static let content = Parts(rawValue: 1 << 3)
+        /// The list's frame only.
+        static let list = Parts(rawValue: 1 << 4)
+        static let keyboard = Parts(rawValue: 1 << 5)
     }
 
     /// Where the current touch went down, to route the rest of it.
@@ -45,7 +63,6 @@ final class Shell {
         self.context = context
         self.theme = context.theme
         self.plugins = plugins
-        frame = Surface(width: width, height: height, color: context.theme.background)
         layout = ShellLayout(width: width, height: height, theme: context.theme)
         header = HeaderBar(theme: theme, frame: layout.header)
         navigation = NavigationBar(theme: theme, layout: layout)
@@ -71,51 +88,60 @@ final class Shell {
     }
     var scrollOffset: Int { list.scrollOffset }
 
-    var hasDamage: Bool { !damage.isEmpty }
-
-    func restoreDamage(_ areas: [Rect]) { damage.append(contentsOf: areas) }
-
-    /// Takes the damage recorded since the last call.
-    func takeDamage() -> [Rect] {
-        defer { damage.removeAll(keepingCapacity: true) }
-        return damage
-    }
+    /// Whether the next frame has anything to paint.
+    var needsDrawing: Bool { !invalid.isEmpty || list.needsDrawing }
 
     // MARK: Drawing
 
-    func redrawAll() {
-        frame.fill(layout.screen, theme.background)
-        drawHeader()
-        navigation.draw(on: frame, active: activeIndex)
-        list.draw(on: frame, region: layout.content)
-        keyboard?.draw(on: frame)
-        damage = [layout.screen]
+    /// Paints what changed since the last call into `surface`, which holds
+    /// what that call painted; returns the rectangles it changed.
+    func draw(on surface: Surface) -> [Rect] {
+        defer { invalid = [] }
+        if invalid.contains(.screen) {
+            surface.fill(layout.screen, theme.background)
+            header.draw(on: surface, context: context, status: status)
+            navigation.draw(on: surface, active: activeIndex)
+            list.draw(on: surface, region: layout.content)
+            keyboard?.draw(on: surface)
+            return [layout.screen]
+        }
+
+        var damage: [Rect] = []
+        if invalid.contains(.header) {
+            header.draw(on: surface, context: context, status: status)
+            damage.append(layout.header)
+        }
+        if invalid.contains(.navigation) {
+            navigation.draw(on: surface, active: activeIndex)
+            damage.append(layout.navigation)
+        }
+        if invalid.contains(.content) {
+            surface.fill(layout.content, theme.background)
+            list.draw(on: surface, region: layout.content)
+            keyboard?.draw(on: surface)
+            damage.append(layout.content)
+            return damage
+        }
+        if invalid.contains(.list) {
+            surface.fill(list.frame, theme.background)
+            list.draw(on: surface, region: list.frame)
+            damage.append(list.frame)
+        } else if let area = list.drawChanges(on: surface) {
+            damage.append(area)
+        }
+        if invalid.contains(.keyboard), let keyboard {
+            // The accent strip reaches over the list: repaint what it covered.
+            list.draw(on: surface, region: keyboard.drawnArea)
+            keyboard.draw(on: surface)
+            damage.append(keyboard.drawnArea.union(keyboard.frame))
+        }
+        return damage
     }
 
-    private func drawHeader() {
-        header.draw(on: frame, context: context, status: status)
-        damage.append(layout.header)
-    }
+    func redrawAll() { repaint(.screen) }
 
-    private func drawNavigation() {
-        navigation.draw(on: frame, active: activeIndex)
-        damage.append(layout.navigation)
-    }
-
-    private func drawContent() {
-        frame.fill(layout.content, theme.background)
-        list.draw(on: frame, region: layout.content)
-        keyboard?.draw(on: frame)
-        damage.append(layout.content)
-    }
-
-    private func drawKeyboard() {
-        guard let keyboard else { return }
-        // The accent strip reaches over the list: repaint what it covered.
-        list.draw(on: frame, region: keyboard.drawnArea)
-        keyboard.draw(on: frame)
-        damage.append(keyboard.drawnArea.union(keyboard.frame))
-    }
+    /// Marks `parts` to be painted again in the next frame.
+    private func repaint(_ parts: Parts) { invalid.formUnion(parts) }
 
     /// Blocks of screens already shown, until the store changes: coming
     /// back to a screen costs a redraw, not a rebuild.
@@ -168,8 +194,8 @@ final class Shell {
             Log.debug("screen shown", ["kiosk.screen": activeScreenID])
         }
         loadActiveScreen(keepingOffset: false)
-        drawNavigation()
-        drawContent()
+        repaint(.navigation)
+        repaint(.content)
     }
 
     func select(screenID: String) {
@@ -180,16 +206,16 @@ final class Shell {
     func contentChanged() {
         builtBlocks.removeAll()
         loadActiveScreen(keepingOffset: true)
-        drawHeader()
-        drawContent()
+        repaint(.header)
+        repaint(.content)
     }
 
     /// Time passed: move a fling along, and the clock when its minute ends.
     func tick(now: UInt64, date: Date) {
-        if header.isStale(now: date) { drawHeader() }
+        if header.isStale(now: date) { repaint(.header) }
         guard var current = fling else { return }
         let position = current.position(at: now)
-        if let area = list.scroll(to: Int(position.rounded()), on: frame) { damage.append(area) }
+        list.scroll(to: Int(position.rounded()))
         fling = current.isFinished ? nil : current
     }
 
@@ -202,13 +228,13 @@ final class Shell {
             let point = Point(x: Int(x), y: Int(y))
             if let keyboard, keyboard.contains(point) {
                 touchTarget = .keyboard
-                if keyboard.press(at: point) { drawKeyboard() }
+                if keyboard.press(at: point) { repaint(.keyboard) }
             } else if let index = navigation.index(at: point) {
                 touchTarget = .navigation(index)
-                if navigation.setPressed(index) { drawNavigation() }
+                if navigation.setPressed(index) { repaint(.navigation) }
             } else if list.frame.contains(point) || layout.content.contains(point) {
                 touchTarget = .list
-                if let area = list.press(at: point, on: frame) { damage.append(area) }
+                list.press(at: point)
             } else {
                 touchTarget = .none
             }
@@ -233,7 +259,7 @@ final class Shell {
             let point = Point(x: Int(x), y: Int(y))
             if case .keyboard = touchTarget, let keyboard {
                 if keyboard.longPress(at: point) {
-                    drawKeyboard()
+                    repaint(.keyboard)
                 } else {
                     apply(keyboard.tap(at: point))
                 }
@@ -247,10 +273,7 @@ final class Shell {
         case .dragMoved(_, let dy):
             guard case .list = touchTarget else { return }
             dragDistance += dy
-            if let area = list.scroll(to: dragStartOffset - Int(dragDistance.rounded()), on: frame)
-            {
-                damage.append(area)
-            }
+            list.scroll(to: dragStartOffset - Int(dragDistance.rounded()))
         case .dragEnded(_, let velocityY):
             guard case .list = touchTarget else { return }
             touchTarget = .none
@@ -270,9 +293,9 @@ final class Shell {
     }
 
     private func endPress() {
-        if keyboard?.release() == true { drawKeyboard() }
-        if navigation.setPressed(nil) { drawNavigation() }
-        if let area = list.release(on: frame) { damage.append(area) }
+        if keyboard?.release() == true { repaint(.keyboard) }
+        if navigation.setPressed(nil) { repaint(.navigation) }
+        list.release()
     }
 
     // MARK: Text entry
@@ -287,14 +310,14 @@ final class Shell {
             closeKeyboard()
             return
         case .redraw:
-            drawKeyboard()
+            repaint(.keyboard)
             return
         case .none:
             return
         }
         entry = current
         current.onChange(current.text)
-        drawKeyboard()
+        repaint(.keyboard)
     }
 
     /// Text from a hardware keyboard or a badge reader.
@@ -318,12 +341,12 @@ final class Shell {
         keyboard = nil
         entry = nil
         list.setFrame(listFrame(for: activeIndex))
-        drawContent()
+        repaint(.content)
     }
 
     /// Photos that blocks on screen were waiting for have been decoded.
     func picturesArrived() {
-        damage.append(contentsOf: list.repaintWaiting(on: frame))
+        list.picturesArrived()
     }
 }
 
@@ -331,9 +354,7 @@ extension Shell: PluginHost {
     func reloadScreen() {
         builtBlocks[activeIndex] = nil
         loadActiveScreen(keepingOffset: true)
-        frame.fill(list.frame, theme.background)
-        list.draw(on: frame, region: list.frame)
-        damage.append(list.frame)
+        invalid.insert(.list)
     }
 
     func beginTextEntry(_ text: String, onChange: @escaping (String) -> Void) {
@@ -350,7 +371,7 @@ extension Shell: PluginHost {
         list.setFrame(listFrame(for: activeIndex))
         // Keep the field and what it finds above the keyboard.
         if let field = lastListTap { list.bringToTop(blockAt: field) }
-        drawContent()
+        repaint(.content)
     }
 
     func endTextEntry() {

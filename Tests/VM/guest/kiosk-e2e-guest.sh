@@ -328,6 +328,10 @@ run_kiosk() {
         unplug_touch
     fi
 
+    # The kiosk's memory on the real DRM path, peak and now: a reading for
+    # the log, not a check.
+    say "$tag memory: $(awk '/^(VmHWM|VmRSS|RssAnon|RssFile|RssShmem):/ {
+        printf "%s %.1f MB  ", $1, $2 / 1024 }' "/proc/$kiosk/status")"
     kill -TERM "$kiosk"
     wait "$kiosk"
     status=$?

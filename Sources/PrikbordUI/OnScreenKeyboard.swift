@@ -102,6 +102,10 @@ public final class OnScreenKeyboard {
         accentFrames().reduce(frame) { $0.union($1.1.insetBy(dx: -gap, dy: -gap)) }
     }
 
+    /// What the last `draw(on:)` covered: an accent strip that has closed
+    /// since still shows there until the list is painted over it.
+    public private(set) var paintedArea: Rect?
+
     // MARK: Touch
 
     /// A finger came down: the key under it shows pressed.
@@ -164,6 +168,7 @@ public final class OnScreenKeyboard {
     // MARK: Drawing
 
     public func draw(on surface: Surface) {
+        paintedArea = drawnArea
         surface.fill(frame, Color(hex: 0xDCE2DD))
         for (key, box) in keys() {
             let special: Bool

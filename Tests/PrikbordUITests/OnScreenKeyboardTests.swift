@@ -51,6 +51,24 @@ struct OnScreenKeyboardTests {
         #expect(keyboard.accentChoices == nil)
     }
 
+    @Test func closedStripIsStillKnownAsPaintedUntilTheNextDraw() throws {
+        let surface = Surface(width: 1080, height: 1920, color: .white)
+        // A letter of the top row: its strip opens above the keyboard.
+        #expect(keyboard.longPress(at: try center(of: .character("e"))))
+        keyboard.draw(on: surface)
+        let withStrip = try #require(keyboard.paintedArea)
+        #expect(withStrip.minY < keyboard.frame.minY, "the strip reaches above the keys")
+
+        // A tap on another key closes the strip; the list must still be
+        // painted where it was, so the area last painted keeps it.
+        _ = keyboard.tap(at: try center(of: .character("z")))
+        #expect(keyboard.accentChoices == nil)
+        #expect(keyboard.drawnArea == keyboard.frame)
+        #expect(keyboard.paintedArea == withStrip)
+        keyboard.draw(on: surface)
+        #expect(keyboard.paintedArea == keyboard.frame)
+    }
+
     @Test func letterWithoutAccentsOpensNoStrip() throws {
         #expect(!keyboard.longPress(at: try center(of: .character("q"))))
     }

@@ -130,10 +130,13 @@ final class Shell {
             damage.append(area)
         }
         if invalid.contains(.keyboard), let keyboard {
-            // The accent strip reaches over the list: repaint what it covered.
-            list.draw(on: surface, region: keyboard.drawnArea)
+            // The accent strip reaches over the list: repaint what it covers
+            // now and what it covered when last drawn (it may have closed).
+            let area =
+                keyboard.paintedArea.map { $0.union(keyboard.drawnArea) } ?? keyboard.drawnArea
+            list.draw(on: surface, region: area)
             keyboard.draw(on: surface)
-            damage.append(keyboard.drawnArea.union(keyboard.frame))
+            damage.append(area)
         }
         return damage
     }

@@ -95,6 +95,7 @@ final class KioskRunLoop {
             drawFrame()
         }
         Log.info("kiosk stopping")
+        sync.stop()
         return 0
     }
 

@@ -42,6 +42,9 @@ enum Screenshots {
             if !script.isEmpty {
                 kiosk.show(screenID: kiosk.screenIDs[0])
                 kiosk.replay(script)
+                // The faces and photos the replay brought into view.
+                _ = kiosk.frame
+                kiosk.settlePictures()
                 let path = directory.appendingPathComponent("replay.png").path
                 try kiosk.frame.writePNG(to: path)
                 Log.info(

@@ -41,12 +41,30 @@ extension SyncAgent {
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
 
+        // A process group of its own, so that stopping the agent stops
+        // whatever it started too; no signal blocked or ignored that the
+        // caller's thread happened to block or the kiosk ignores (SIGPIPE).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(
+            &attributes,
+            Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGTERM, SIGINT, SIGHUP] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+
         var pid: pid_t = 0
         // A bare name is looked up on PATH; a path is used as it is.
         let code =
             program.contains("/")
-            ? posix_spawn(&pid, program, &actions, nil, argv, environ)
-            : posix_spawnp(&pid, program, &actions, nil, argv, environ)
+            ? posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+            : posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
         close(ends[1])
         guard code == 0 else {
             close(ends[0])

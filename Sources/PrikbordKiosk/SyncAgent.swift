@@ -7,7 +7,7 @@ import PrikbordModel
 /// it did.
 ///
 /// The agent is a process of its own so that URLSession, Foundation's ICU
-/// and libcurl live only while a sync runs (see DESIGN.md). Its standard
+/// and libcurl live only while a sync runs. Its standard
 /// output is a pipe the run loop polls; when the pipe closes the agent has
 /// ended, and its one result line says whether the server was reached and
 /// whether the store changed. One agent runs at a time, and one that hangs
@@ -27,6 +27,9 @@ final class SyncAgent {
     private var running: Running?
     private var nextStart: UInt64 = 0
     private(set) var isOnline: Bool?
+    /// Failed runs in a row, and why the agent last could not start.
+    private var failures = 0
+    private var spawnFailure: String?
 
     private struct Running {
         var pid: pid_t
@@ -65,18 +68,58 @@ final class SyncAgent {
             Log.warning(
                 "sync agent hangs; killed",
                 ["sync.agent_pid": "\(running.pid)", "sync.seconds": "\(overdue / 1_000_000)"])
-            kill(running.pid, SIGKILL)
+            kill(-running.pid, SIGKILL)
             return finish(now: now)
         }
         guard now >= nextStart else { return nil }
         do {
             let (pid, output) = try Self.spawn(config: config)
             running = Running(pid: pid, output: output, started: now)
+            return nil
         } catch {
-            Log.error("sync agent cannot start", ["error": "\(error)"])
-            nextStart = now + UInt64(config.syncInterval.components.seconds) * 1_000_000
+            // Said once; the screen says offline until an agent runs again.
+            let reason = "\(error)"
+            if reason != spawnFailure {
+                Log.error("sync agent cannot start; content is not updated", ["error": reason])
+                spawnFailure = reason
+            }
+            nextStart = now + retryDelay()
+            failures += 1
+            return offline()
         }
-        return nil
+    }
+
+    /// Ends a running agent and whatever it started, when the kiosk stops.
+    func stop() {
+        guard let current = running else { return }
+        running = nil
+        close(current.output)
+        kill(-current.pid, SIGTERM)
+        var status: Int32 = 0
+        // A second to go quietly, then no choice.
+        for _ in 0..<50 where waitpid(current.pid, &status, WNOHANG) == 0 {
+            usleep(20_000)
+        }
+        if waitpid(current.pid, &status, WNOHANG) == 0 {
+            kill(-current.pid, SIGKILL)
+            _ = waitpid(current.pid, &status, 0)
+        }
+    }
+
+    /// The wait before the next run: the sync interval, stretched while
+    /// syncs keep failing (up to two minutes), so a kiosk cut off from its
+    /// server does not start an agent every few seconds.
+    private func retryDelay() -> UInt64 {
+        let interval = UInt64(config.syncInterval.components.seconds) * 1_000_000
+        guard failures > 0 else { return interval }
+        let stretched = interval << UInt64(min(failures, 3))
+        return max(interval, min(stretched, 120_000_000))
+    }
+
+    private func offline() -> Outcome? {
+        guard isOnline != false else { return nil }
+        isOnline = false
+        return Outcome(storeChanged: false, online: false)
     }
 
     /// Reads the agent's output; returns the outcome once it has ended.
@@ -100,9 +143,11 @@ final class SyncAgent {
         close(current.output)
         var status: Int32 = 0
         _ = waitpid(current.pid, &status, 0)
-        nextStart = now + UInt64(config.syncInterval.components.seconds) * 1_000_000
+        spawnFailure = nil
 
         let result = Self.result(from: current.text, status: status)
+        failures = result.reached ? 0 : failures + 1
+        nextStart = now + retryDelay()
         var outcome = Outcome(storeChanged: result.storeChanged)
         if result.reached {
             if isOnline != true {

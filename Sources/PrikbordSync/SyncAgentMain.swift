@@ -29,16 +29,33 @@ public enum SyncAgentMain {
                 print(usage)
                 return 0
             }
-            guard let value = rest.popFirst() else { return fail("\(option) needs a value") }
+            guard ["--server", "--data", "--site"].contains(option) else {
+                return fail("unknown option \(option)")
+            }
+            guard let value = rest.popFirst(), !value.hasPrefix("--") else {
+                return fail("\(option) needs a value")
+            }
             switch option {
-            case "--server": server = URL(string: value)
+            case "--server":
+                guard let url = URL(string: value), url.scheme?.hasPrefix("http") == true else {
+                    return fail("--server needs an http:// or https:// URL, not \(value)")
+                }
+                server = url
             case "--data": data = URL(fileURLWithPath: value)
-            case "--site": site = value
-            default: return fail("unknown option \(option)")
+            default: site = value
             }
         }
-        guard let server, server.scheme?.hasPrefix("http") == true, let data else {
-            return fail("--server URL and --data DIR are needed")
+        guard let server, let data else { return fail("--server URL and --data DIR are needed") }
+
+        // Each request has its own timeout, but a server that trickles its
+        // answer a byte at a time could hold the agent for ever.
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(deadlineSeconds)) {
+            print(
+                SyncAgentResult(
+                    reached: false, storeChanged: true,
+                    error: "the sync did not finish within \(deadlineSeconds) s"
+                ).line)
+            exit(1)
         }
 
         let result = syncOnce(server: server, data: data, site: site)
@@ -46,13 +63,17 @@ public enum SyncAgentMain {
         return result.reached ? 0 : 1
     }
 
+    /// A whole sync, every page and photo, takes well under this.
+    static let deadlineSeconds = 60
+
     static func syncOnce(server: URL, data: URL, site: String?) -> SyncAgentResult {
         let store: Store
         do {
             store = try KioskStore.open(in: data, check: false)
         } catch {
             return SyncAgentResult(
-                reached: false, storeChanged: false, error: "the store cannot be opened: \(error)")
+                reached: false, storeChanged: false,
+                error: "the kiosk store in \(data.path) cannot be opened: \(describe(error))")
         }
         defer { store.close() }
         let before = (try? store.syncCursor()) ?? 0
@@ -72,7 +93,20 @@ public enum SyncAgentMain {
     }
 
     private static func fail(_ message: String) -> Int32 {
-        Log.error("prikbord-sync: \(message); see --help")
+        Log.error("\(message); see prikbord-sync --help")
         return 2
+    }
+
+    /// Foundation's file errors read as their Cocoa domain and code; say
+    /// what went wrong instead.
+    private static func describe(_ error: Error) -> String {
+        guard let cocoa = error as? CocoaError else { return "\(error)" }
+        switch cocoa.code {
+        case .fileWriteFileExists: return "a file is in the way of the folder"
+        case .fileWriteNoPermission: return "no permission to write there"
+        default:
+            let reason = (cocoa.userInfo[NSUnderlyingErrorKey] as? Error).map { " (\($0))" } ?? ""
+            return "the folder cannot be made (Cocoa error \(cocoa.code.rawValue))\(reason)"
+        }
     }
 }

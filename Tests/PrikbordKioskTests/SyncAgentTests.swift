@@ -91,6 +91,48 @@ struct SyncAgentTests {
         #expect(kill(pid, 0) == -1)
     }
 
+    @Test func missingAgentShowsOfflineOnceAndWaitsLongerEachTime() throws {
+        let demo = try DemoKiosk()
+        var config = demo.config()
+        config.syncAgent = demo.folder.appendingPathComponent("no-such-agent").path
+        let agent = SyncAgent(config: config)
+        let start: UInt64 = 1_000_000
+        #expect(agent.service(now: start) == SyncAgent.Outcome(storeChanged: false, online: false))
+        let firstWait = try #require(agent.waitMicros(now: start))
+        #expect(firstWait == 30_000_000)
+        // Still missing: nothing new to show, and a longer wait.
+        let second = start + firstWait
+        #expect(agent.service(now: second) == nil)
+        #expect(try #require(agent.waitMicros(now: second)) == 60_000_000)
+    }
+
+    @Test func stoppingTheKioskStopsItsAgentAndWhatTheAgentStarted() throws {
+        let demo = try DemoKiosk()
+        let child = demo.folder.appendingPathComponent("child.pid").path
+        var config = demo.config()
+        config.syncAgent = try script("sleep 30 & echo $! > \(child); wait", in: demo.folder)
+        let agent = SyncAgent(config: config)
+        _ = agent.service(now: 1_000_000)
+        let pid = try #require(agent.runningPID)
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: child) && waited < 100 {
+            usleep(20_000)
+            waited += 1
+        }
+        let sleeper = try #require(
+            Int32(try String(contentsOfFile: child, encoding: .utf8).filter(\.isNumber)))
+
+        agent.stop()
+        #expect(agent.fileDescriptor == nil)
+        #expect(kill(pid, 0) == -1)
+        // The agent's own child got the signal too: gone, or a zombie
+        // waiting for the container's init to reap it.
+        usleep(100_000)
+        let state = (try? String(contentsOfFile: "/proc/\(sleeper)/stat", encoding: .utf8))
+            .map { $0.split(separator: " ")[2] }
+        #expect(state == nil || state == "Z")
+    }
+
     @Test func agentInheritsNoDescriptorOfTheKiosk() throws {
         let demo = try DemoKiosk()
         let listing = demo.folder.appendingPathComponent("fds.txt").path

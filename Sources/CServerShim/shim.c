@@ -22,13 +22,19 @@ struct MHD_Daemon *prikbord_start_daemon(
         return NULL;
     }
 
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD
-        | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG;
+    // A few threads each polling many connections with epoll (select()
+    // stops at FD_SETSIZE, 1024 descriptors), and limits so that one
+    // client holding half-sent requests open cannot take every connection
+    // from the kiosks.
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
     return MHD_start_daemon(
         flags, port, NULL, NULL, handler, cls,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
         MHD_OPTION_NOTIFY_COMPLETED, completed, cls,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)4,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)64,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)15,
         MHD_OPTION_END);
 }
 

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// HTTP requests that wait for their answer, for threads that may block:
-/// the kiosk's sync worker and command-line tools.
+/// the sync agent and the command-line tools.
 public struct BlockingHTTP: Sendable {
     private let session: URLSession
 

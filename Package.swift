@@ -174,7 +174,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "bench",
-            dependencies: ["PrikbordKiosk", "PrikbordServer", "PrikbordStore", "PrikbordLog"],
+            dependencies: [
+                "PrikbordKiosk", "PrikbordInput", "PrikbordServer", "PrikbordStore", "PrikbordLog",
+            ],
             swiftSettings: strict
         ),
         // The kiosk process `bench` measures: the kiosk's code and libraries

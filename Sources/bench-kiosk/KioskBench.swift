@@ -26,26 +26,26 @@ enum KioskBench {
         config.fixedNow = benchNow
         do {
             var stages = [("process start", residentMegabytes())]
-            let inMain = monotonicMicros()
+            let inMain = MonotonicClock.now()
             let display = HeadlessDisplay(width: width, height: height)
             // The kiosk's own start-up line says where the time went.
             Log.quiet = false
             let kiosk = try Kiosk(config: config, width: width, height: height)
             Log.quiet = true
-            let opened = monotonicMicros()
+            let opened = MonotonicClock.now()
             stages.append(("kiosk open", residentMegabytes()))
             try display.drawFrame { kiosk.draw(on: $0) }
-            let textFrame = monotonicMicros()
+            let textFrame = MonotonicClock.now()
             // Complete: with the photos, which are decoded off the UI thread
             // while the first frame is drawn.
             kiosk.settlePictures()
             try display.drawFrame { kiosk.draw(on: $0) }
-            let firstFrame = Double(monotonicMicros() - spawned) / 1000
+            let firstFrame = Double(MonotonicClock.now() - spawned) / 1000
             say(
                 "  of which: exec to main \(fixed(Double(inMain - spawned) / 1000)) ms, "
                     + "store + fonts + screens \(fixed(Double(opened - inMain) / 1000)) ms, "
                     + "draw \(fixed(Double(textFrame - opened) / 1000)) ms, "
-                    + "photos in \(fixed(Double(monotonicMicros() - textFrame) / 1000)) ms")
+                    + "photos in \(fixed(Double(MonotonicClock.now() - textFrame) / 1000)) ms")
             stages.append(("first frame", residentMegabytes()))
             say("  start to first complete frame: \(fixed(firstFrame)) ms (target ≤ 100)")
 
@@ -121,7 +121,7 @@ enum KioskBench {
             var frames = 0
             while kiosk.isAnimating && frames < 600 {
                 clock += frameMicros
-                let start = monotonicMicros()
+                let start = MonotonicClock.now()
                 // As the run loop does when the decoder's pipe is readable.
                 kiosk.picturesArrived()
                 kiosk.tick(now: clock)
@@ -130,7 +130,7 @@ enum KioskBench {
                     damage = kiosk.draw(on: surface)
                     return damage
                 }
-                frameTimes.append(Double(monotonicMicros() - start) / 1000)
+                frameTimes.append(Double(MonotonicClock.now() - start) / 1000)
                 pixels.append(Double(damage.reduce(0) { $0 + $1.width * $1.height }))
                 copied.append(Double(display.lastCopiedPixels))
                 frames += 1
@@ -165,11 +165,11 @@ enum KioskBench {
             kiosk.handle(.touchFrame(time: clock))
             try display.drawFrame { kiosk.draw(on: $0) }
             clock += 60_000
-            let start = monotonicMicros()
+            let start = MonotonicClock.now()
             kiosk.handle(.touchUp(slot: 0, time: clock))
             kiosk.handle(.touchFrame(time: clock))
             try display.drawFrame { kiosk.draw(on: $0) }
-            latencies.append(Double(monotonicMicros() - start) / 1000)
+            latencies.append(Double(MonotonicClock.now() - start) / 1000)
             clock += 500_000
         }
         say(

@@ -28,12 +28,6 @@ func fixed(_ value: Double, _ digits: Int = 1, width: Int = 0) -> String {
     return String(repeating: " ", count: max(0, width - text.count)) + text
 }
 
-func monotonicMicros() -> UInt64 {
-    var spec = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &spec)
-    return UInt64(spec.tv_sec) * 1_000_000 + UInt64(spec.tv_nsec) / 1000
-}
-
 func percentile(_ values: [Double], _ fraction: Double) -> Double {
     guard !values.isEmpty else { return 0 }
     let sorted = values.sorted()

@@ -1,4 +1,5 @@
 import Foundation
+import PrikbordInput
 import PrikbordKiosk
 import PrikbordModel
 import PrikbordServer
@@ -35,7 +36,7 @@ enum Preparation {
                 config.dataDirectory = folder.appendingPathComponent("kiosk-\(name)")
                 config.assets = assets
                 config.fixedNow = benchNow
-                let started = monotonicMicros()
+                let started = MonotonicClock.now()
                 guard KioskSync.once(config: config) else {
                     say("sync failed")
                     return 1
@@ -44,7 +45,7 @@ enum Preparation {
                 say(
                     String(
                         format: "  first sync of the whole store:  %.0f ms",
-                        Double(monotonicMicros() - started) / 1000))
+                        Double(MonotonicClock.now() - started) / 1000))
                 let status = try measure(
                     config: config, width: width, height: height, assets: assets)
                 if status != 0 { return status }
@@ -109,7 +110,7 @@ enum Preparation {
             .appendingPathComponent("bench-kiosk")
         process.arguments = [
             config.dataDirectory.path, assets.path, "\(width)", "\(height)",
-            "\(monotonicMicros())",
+            "\(MonotonicClock.now())",
         ]
         try process.run()
         process.waitUntilExit()

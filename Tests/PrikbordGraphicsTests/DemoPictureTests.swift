@@ -37,7 +37,8 @@ extension TextLayoutTests {
         let body = TextLayout(
             """
             Zażółć gęślą jaźń — łódź płynie. Învățătorul a șters tabla: ă î â ș ț. \
-            Ağaç, ılık İstanbul, şişe. Жълт щъркел: Ж Щ ъ ь. Їжак, єнот, ґанок: ї є ґ.
+            Ağaç, ılık İstanbul, şişe. Жълт щъркел: Ж Щ ъ ь. \
+            Їжак, єнот, ґанок: ї є ґ.
             Draag altijd veiligheidsschoenen in hal 2 en meld schade bij je teamleider. \
             Always wear safety shoes in hall 2 and report damage to your team lead — \
             this last sentence is long so that the fifth line has to end in an ellipsis.

@@ -11,18 +11,23 @@ import PrikbordLog
 /// The kiosk reads this file and the sync agent writes it, each with its own
 /// connection; WAL lets the kiosk read while a sync commits.
 public enum KioskStore {
+    /// SQLite's page cache for the kiosk's reading connection.
+    static let kioskCacheKibibytes = 256
+
     public static func path(in directory: URL) -> String {
         directory.appendingPathComponent("kiosk.sqlite").path
     }
 
     /// Opens the store in `directory`; checks it first when `check` is set
-    /// (once, when the kiosk starts).
+    /// (once, when the kiosk starts, whose connection also keeps a small
+    /// cache).
     public static func open(in directory: URL, check: Bool) throws -> Store {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = path(in: directory)
         do {
             let store = try Store(path: file)
             guard check else { return store }
+            try limitCache(store)
             if let problem = try? quickCheckProblem(store) {
                 store.close()
                 throw StoreError(code: 11, message: "quick_check: \(problem)")
@@ -39,8 +44,17 @@ public enum KioskStore {
             where FileManager.default.fileExists(atPath: file + suffix) {
                 try FileManager.default.moveItem(atPath: file + suffix, toPath: aside + suffix)
             }
-            return try Store(path: file)
+            let fresh = try Store(path: file)
+            if check { try limitCache(fresh) }
+            return fresh
         }
+    }
+
+    /// The kiosk reads a few screens' worth at a time and the kernel keeps
+    /// the file cached: SQLite's own cache (2 MB by default, filled by the
+    /// quick check) would be memory held all day.
+    private static func limitCache(_ store: Store) throws {
+        try store.database.execute("PRAGMA cache_size = -\(kioskCacheKibibytes)")
     }
 
     /// nil when SQLite finds the file sound, else its first complaint.

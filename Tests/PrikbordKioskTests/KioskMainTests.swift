@@ -1,5 +1,6 @@
 import Foundation
 import PrikbordKiosk
+import PrikbordStore
 import Testing
 
 @MainActor
@@ -64,6 +65,21 @@ struct KioskMainTests {
         #expect(names.contains { $0.hasPrefix("kiosk.sqlite.damaged-") })
         #expect(
             FileManager.default.fileExists(atPath: shots.appendingPathComponent("news.png").path))
+    }
+
+    /// The kiosk's connection keeps a small SQLite cache all day (the quick
+    /// check at start would fill the default 2 MB); the sync agent's keeps
+    /// SQLite's default.
+    @Test func kioskStoreKeepsASmallCache() throws {
+        let demo = try DemoKiosk()
+        let directory = demo.config().dataDirectory
+        func cacheSize(check: Bool) throws -> Int64? {
+            let store = try KioskStore.open(in: directory, check: check)
+            defer { store.close() }
+            return try store.database.query("PRAGMA cache_size").first?.values.first?.integer
+        }
+        #expect(try cacheSize(check: true) == -256)
+        #expect(try cacheSize(check: false) == -2000)
     }
 
     @Test func badInputScriptIsRefusedBeforeAnythingIsWritten() throws {

@@ -157,13 +157,9 @@ final class StoreData: KioskData {
         return try? Image.decode(data, atLeast: side)
     }
 
-    /// Releases the decoded copies of photos already drawn, then drops the
-    /// least recently used photos until the rest fit the budget; the newest
-    /// photo always stays.
+    /// Drops the least recently used photos until the rest fit the budget;
+    /// the newest photo always stays.
     private func trimImages() {
-        for entry in images.values where entry.image.canReleaseDecoded {
-            entry.image.releaseDecoded()
-        }
         var pixels = images.values.reduce(0) { $0 + $1.image.residentPixels }
         while pixels > Self.imagePixelBudget, images.count > 1,
             let oldest = images.min(by: { $0.value.lastUse < $1.value.lastUse })

@@ -112,21 +112,20 @@ import Testing
     }
 }
 
-/// A photo drawn at one size keeps only its scaled copy once told it may,
+/// A photo that can be decoded again keeps only its scaled copy once drawn,
 /// and is decoded again if another size is asked for.
-@Test func releasedPhotoKeepsItsScaledCopyAndDecodesAgainWhenNeeded() throws {
+@Test func drawnPhotoKeepsItsScaledCopyAndDecodesAgainWhenNeeded() throws {
     let data = TestPictures.jpeg(portraitOfSide: 640)
     let photo = try Image.decode(data)
+    let surface = Surface(width: 300, height: 300, color: .white)
+    surface.draw(photo, in: Rect(x: 0, y: 0, width: 100, height: 100))
+    #expect(photo.residentPixels == 640 * 640 + 100 * 100, "without a reload both stay")
+
     var reloads = 0
     photo.setReload {
         reloads += 1
         return try? Image.decode(data)
     }
-    let surface = Surface(width: 300, height: 300, color: .white)
-    surface.draw(photo, in: Rect(x: 0, y: 0, width: 100, height: 100))
-    #expect(photo.residentPixels == 640 * 640 + 100 * 100)
-
-    photo.releaseDecoded()
     #expect(photo.residentPixels == 100 * 100)
     let before = Surface(width: 300, height: 300, color: .white)
     before.draw(photo, in: Rect(x: 0, y: 0, width: 100, height: 100))

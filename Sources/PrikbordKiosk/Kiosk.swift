@@ -1,3 +1,4 @@
+import CDeviceShim
 import FoundationEssentials
 import PrikbordGraphics
 import PrikbordInput
@@ -33,6 +34,11 @@ public final class Kiosk {
         self.config = config
         size = (width, height)
         let started = MonotonicClock.now()
+        // Photos and their scaled copies are big blocks that come and go.
+        // glibc would raise its mmap threshold to the size of the first one
+        // freed and serve the next ones from the heap, where freed pages are
+        // kept; a fixed threshold gives each back to the kernel when freed.
+        _ = prikbord_malloc_map_from(128 * 1024)
         store = try KioskStore.open(in: config.dataDirectory, check: true)
         let storeOpened = MonotonicClock.now()
 

@@ -162,7 +162,7 @@ public final class Kiosk {
     /// decodes must not hang a screenshot).
     public func settlePictures() {
         let deadline = MonotonicClock.now() + 5_000_000
-        while data.decoder.pending > 0, MonotonicClock.now() < deadline {
+        while data.photosOutstanding > 0, MonotonicClock.now() < deadline {
             data.decoder.waitForOne(milliseconds: 100)
             picturesArrived()
         }

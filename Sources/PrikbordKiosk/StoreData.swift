@@ -24,10 +24,22 @@ final class StoreData: KioskData {
     private var undecodable: Set<String> = []
     /// Keys (hash and decode size) being decoded.
     private var decoding: Set<String> = []
+    /// Photos asked for while the decoder was busy, newest last.
+    private var queued: [(key: String, sha256: String, step: Int)] = []
     /// Whether a stored blob looks like a picture, by hash.
     private var readable: [String: Bool] = [:]
     let decoder: PhotoDecoder
     private(set) var site: Site?
+
+    /// Photos handed to the decoder and not yet taken back. One at a time:
+    /// a decoded post photo is 3.7 MB until it is scaled, and a fling asks
+    /// for many; the rest wait in `queued`, newest first out.
+    static let decodesAtOnce = 1
+    /// Photos waiting to be decoded at most: more than one screen shows
+    /// (the landscape directory has about 40 faces). During a long fling
+    /// the oldest requests go; a block still in view asks again when the
+    /// next photo's arrival repaints it.
+    static let queuedLimit = 64
 
     /// Pixels kept at most, decoded photos and their scaled copies together:
     /// about 10 MB, the photos of two screens and the faces on them. A photo
@@ -120,14 +132,27 @@ final class StoreData: KioskData {
         }
         guard !undecodable.contains(sha256) else { return nil }
         if !decoding.contains(key) {
-            guard let data = attempt("blob", { try store.blob(sha256) }) ?? nil else {
-                return nil
-            }
-            decoding.insert(key)
-            decoder.submit(key: key, sha256: sha256, data: data, atLeast: step)
+            queued.removeAll { $0.key == key }
+            queued.append((key, sha256, step))
+            if queued.count > Self.queuedLimit { queued.removeFirst() }
+            submitQueued()
         }
         PendingPictures.missed = true
         return nil
+    }
+
+    /// Photos asked for and not yet decoded (queued or being decoded).
+    var photosOutstanding: Int { decoder.pending + queued.count }
+
+    /// Hands the newest queued photos to the decoder while it has room.
+    private func submitQueued() {
+        while decoder.pending < Self.decodesAtOnce, let next = queued.popLast() {
+            guard let data = attempt("blob", { try store.blob(next.sha256) }) ?? nil else {
+                continue
+            }
+            decoding.insert(next.key)
+            decoder.submit(key: next.key, sha256: next.sha256, data: data, atLeast: next.step)
+        }
     }
 
     /// Takes the photos decoded since the last call; true when any arrived
@@ -147,6 +172,7 @@ final class StoreData: KioskData {
             }
         }
         trimImages()
+        submitQueued()
         return !finished.isEmpty
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import PrikbordGraphics
-import PrikbordKiosk
 import PrikbordStore
 import Testing
+
+@testable import PrikbordKiosk
 
 /// Photos are decoded off the UI thread: the first frame is drawn without
 /// waiting for them, and they arrive as repaints of their own blocks.
@@ -33,6 +34,37 @@ struct PhotoArrivalTests {
         #expect(painted < 1080 * 1920 * 3 / 4, "the blocks with faces, not the whole screen")
         let difference = comparePictures(before, surface, channelTolerance: 0)
         #expect(difference.differingPixels > 1000, "the faces replaced their placeholders")
+    }
+
+    /// A screen of faces asks for many photos at once; the decoder gets one
+    /// at a time (a decoded post photo is megabytes until it is scaled), and
+    /// every face still arrives.
+    @Test func photosAreDecodedOneAtATimeAndAllArrive() throws {
+        let demo = try DemoKiosk()
+        let config = demo.config()
+        #expect(KioskSync.once(config: config))
+        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        defer { kiosk.close() }
+        let directory = try #require(kiosk.screenIDs.first { $0 == "directory" })
+        kiosk.shell.select(screenID: directory)
+        _ = kiosk.frame
+        #expect(kiosk.data.photosOutstanding > 1, "the directory shows many faces")
+
+        var most = 0
+        var rounds = 0
+        while kiosk.data.photosOutstanding > 0, rounds < 500 {
+            most = max(most, kiosk.data.decoder.pending)
+            kiosk.data.decoder.waitForOne(milliseconds: 100)
+            kiosk.picturesArrived()
+            rounds += 1
+        }
+        #expect(most == StoreData.decodesAtOnce)
+        #expect(kiosk.data.photosOutstanding == 0)
+
+        // Every face is in: drawing again asks for nothing more.
+        _ = kiosk.frame
+        #expect(kiosk.data.photosOutstanding == 0)
+        #expect(!kiosk.needsDrawing)
     }
 
     @Test func corruptPhotoLeavesACalmTileAndTheRestOfTheScreen() throws {

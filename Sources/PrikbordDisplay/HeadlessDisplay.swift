@@ -57,6 +57,13 @@ public final class HeadlessDisplay: Display {
     /// Whether the UI draws straight into the back buffer.
     public var drawsIntoBackBuffer: Bool { chain.drawsIntoBackBuffer }
 
+    /// Bytes of the two panel buffers. They are process memory here; on a
+    /// DRM card they are the card's dumb buffers, mapped into the kiosk but
+    /// not counted in its resident set.
+    public var panelBufferBytes: Int {
+        chain.buffers.reduce(0) { $0 + $1.surface.stride * $1.surface.height }
+    }
+
     /// Pixels the last frame copied: the back buffer catching up with the
     /// front one, or the shadow frame's regions going into the back buffer.
     public var lastCopiedPixels: Int { chain.lastCopiedPixels }

@@ -332,6 +332,10 @@ run_kiosk() {
     # the log, not a check.
     say "$tag memory: $(awk '/^(VmHWM|VmRSS|RssAnon|RssFile|RssShmem):/ {
         printf "%s %.1f MB  ", $1, $2 / 1024 }' "/proc/$kiosk/status")"
+    # The panel buffers are the card's memory mapped into the kiosk; their
+    # resident size in the mapping says whether VmHWM counts them.
+    say "$tag panel buffers: $(awk '/^[0-9a-f]+-[0-9a-f]+ / { card = ($6 ~ /dri/) }
+        card && /^(Size|Rss):/ { printf "%s %d kB  ", $1, $2 }' "/proc/$kiosk/smaps")"
     kill -TERM "$kiosk"
     wait "$kiosk"
     status=$?

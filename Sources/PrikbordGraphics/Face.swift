@@ -1,24 +1,6 @@
 import CFreeType
 import CHarfBuzz
 
-/// Owns the FreeType library handle; faces keep it alive until they are gone.
-final class FreeTypeLibrary {
-    let handle: FT_Library
-
-    init() throws {
-        var library: FT_Library?
-        let code = FT_Init_FreeType(&library)
-        guard code == 0, let library else {
-            throw FontError(freeType: "FT_Init_FreeType", code: code)
-        }
-        handle = library
-    }
-
-    deinit {
-        FT_Done_FreeType(handle)
-    }
-}
-
 /// One font file's face at one pixel size, with the HarfBuzz font that shapes
 /// with it. Owns both handles.
 final class Face {

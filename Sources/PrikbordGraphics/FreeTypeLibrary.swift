@@ -1,6 +1,7 @@
 import CFreeType
 
-/// Owns the FreeType library handle; faces keep it alive until they are gone.
+/// Owns the FreeType library handle; font files keep it alive until they are
+/// gone.
 final class FreeTypeLibrary {
     let handle: FT_Library
 

@@ -2,3 +2,4 @@
 #include <freetype/freetype.h>
 #include <freetype/ftglyph.h>
 #include <freetype/ftoutln.h>
+#include <freetype/ftsizes.h>

@@ -1,26 +1,8 @@
 import CFreeType
 import CHarfBuzz
 
-/// Owns the FreeType library handle; faces keep it alive until they are gone.
-final class FreeTypeLibrary {
-    let handle: FT_Library
-
-    init() throws {
-        var library: FT_Library?
-        let code = FT_Init_FreeType(&library)
-        guard code == 0, let library else {
-            throw FontError(freeType: "FT_Init_FreeType", code: code)
-        }
-        handle = library
-    }
-
-    deinit {
-        FT_Done_FreeType(handle)
-    }
-}
-
-/// One font file's face at one pixel size, with the HarfBuzz font that shapes
-/// with it. Owns both handles.
+/// One font file's face at one pixel size: a FreeType size on the file's
+/// face and the HarfBuzz font that shapes with it. Owns both handles.
 final class Face {
     /// Unique within its font library; part of every glyph cache key.
     let id: Int
@@ -32,53 +14,47 @@ final class Face {
     let ascender: Int
     let descender: Int
 
-    private let library: FreeTypeLibrary
-    private let face: FT_Face
-    let font: OpaquePointer
+    private let file: FontFile
+    private let size: FT_Size
+    private let font: OpaquePointer
 
-    // Shaping uses unhinted advances: glyphs are placed at quarter pixels and
-    // only hinted vertically (FreeType's "light" mode), so spacing stays true.
-    private static let shapingLoadFlags = Int32(FT_LOAD_NO_HINTING)
+    // Glyphs are placed at quarter pixels by unhinted advances and rendered
+    // hinted only vertically (FreeType's "light" mode), so spacing stays true.
     private static let renderLoadFlags = Int32(1 << 16)  // FT_LOAD_TARGET_LIGHT
 
-    init(id: Int, source: FaceSource, pixelSize: Int, library: FreeTypeLibrary) throws {
-        var face: FT_Face?
-        let code = FT_New_Face(library.handle, source.path, source.index, &face)
-        guard code == 0, let face else {
-            throw FontError(freeType: "FT_New_Face", code: code, subject: source.path)
+    init(id: Int, source: FaceSource, pixelSize: Int, file: FontFile) throws {
+        let size = try Face.makeSize(on: file.face, pixelSize: pixelSize, path: source.path)
+        guard let font = file.makeShapingFont(pixelSize: pixelSize) else {
+            FT_Done_Size(size)
+            throw FontError("hb_font_create", "no HarfBuzz font", subject: source.path)
         }
-        let sized = FT_Set_Pixel_Sizes(face, 0, FT_UInt(pixelSize))
-        guard sized == 0 else {
-            FT_Done_Face(face)
-            throw FontError(freeType: "FT_Set_Pixel_Sizes", code: sized, subject: source.path)
-        }
-        guard let font = hb_ft_font_create_referenced(face) else {
-            FT_Done_Face(face)
-            throw FontError("hb_ft_font_create", "no HarfBuzz font", subject: source.path)
-        }
-        hb_ft_font_set_load_flags(font, Face.shapingLoadFlags)
 
         self.id = id
         self.source = source
         self.pixelSize = pixelSize
-        self.library = library
-        self.face = face
+        self.file = file
+        self.size = size
         self.font = font
-        let metrics = face.pointee.size.pointee.metrics
-        ascender = Int(metrics.ascender)
-        descender = Int(metrics.descender)
+        ascender = Int(size.pointee.metrics.ascender)
+        descender = Int(size.pointee.metrics.descender)
         embolden = Int((source.embolden * Double(pixelSize) * 64).rounded())
     }
 
     deinit {
-        // The HarfBuzz font holds a reference on the FreeType face and drops it.
         hb_font_destroy(font)
-        FT_Done_Face(face)
+        FT_Done_Size(size)
     }
 
     /// Whether the face has a glyph for `scalar`.
     func hasGlyph(for scalar: UInt32) -> Bool {
-        FT_Get_Char_Index(face, FT_ULong(scalar)) != 0
+        file.hasGlyph(for: scalar)
+    }
+
+    /// Hands `body` the HarfBuzz font, with this size active on the file's
+    /// face for fonts that shape through FreeType.
+    func withShapingFont<R>(_ body: (OpaquePointer) throws -> R) rethrows -> R {
+        activate()
+        return try body(font)
     }
 
     /// Renders `glyph` shifted right by `phase` quarter pixels and hands its
@@ -88,6 +64,8 @@ final class Face {
         _ glyph: UInt32, phase: Int,
         _ body: (GlyphBitmap) throws -> R
     ) throws -> R {
+        activate()
+        let face = file.face
         let loaded = FT_Load_Glyph(face, glyph, Face.renderLoadFlags | Int32(FT_LOAD_NO_BITMAP))
         guard loaded == 0 else {
             throw FontError(freeType: "FT_Load_Glyph \(glyph)", code: loaded, subject: source.path)
@@ -113,6 +91,31 @@ final class Face {
                 rows: bitmap.buffer.map { UnsafePointer($0) },
                 width: Int(bitmap.width), height: Int(bitmap.rows), pitch: Int(bitmap.pitch),
                 left: Int(slot.pointee.bitmap_left), top: Int(slot.pointee.bitmap_top)))
+    }
+
+    /// Makes this size the one the file's face loads glyphs at.
+    private func activate() {
+        let code = FT_Activate_Size(size)
+        // FreeType refuses only a size without a face.
+        assert(code == 0, "FT_Activate_Size failed: FreeType error \(code)")
+    }
+
+    /// A new size on `face` at `pixelSize`, left active.
+    private static func makeSize(on face: FT_Face, pixelSize: Int, path: String) throws -> FT_Size {
+        var size: FT_Size?
+        let made = FT_New_Size(face, &size)
+        guard made == 0, let size else {
+            throw FontError(freeType: "FT_New_Size", code: made, subject: path)
+        }
+        // FT_Set_Pixel_Sizes sets the active size.
+        let activated = FT_Activate_Size(size)
+        let sized = activated == 0 ? FT_Set_Pixel_Sizes(face, 0, FT_UInt(pixelSize)) : activated
+        guard sized == 0 else {
+            FT_Done_Size(size)
+            let call = activated == 0 ? "FT_Set_Pixel_Sizes" : "FT_Activate_Size"
+            throw FontError(freeType: call, code: sized, subject: path)
+        }
+        return size
     }
 }
 

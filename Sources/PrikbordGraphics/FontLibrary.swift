@@ -2,8 +2,9 @@ import CHarfBuzz
 import PrikbordLog
 
 /// The fonts text is drawn with: fontconfig picks the family's faces and the
-/// fallbacks for characters they lack, FreeType opens and renders them, and
-/// rendered glyphs are kept in one cache.
+/// fallbacks for characters they lack, each font file is opened once for all
+/// its sizes, FreeType renders and HarfBuzz shapes, and rendered glyphs are
+/// kept in one cache.
 ///
 /// Not thread-safe: the UI thread owns it.
 public final class FontLibrary {
@@ -16,6 +17,7 @@ public final class FontLibrary {
     private let matcher: FontMatcher
     private let freeType: FreeTypeLibrary
     private var primary: [FontWeight: FaceSource] = [:]
+    private var files: [FontFile.Key: FontFile] = [:]
     private var faces: [FaceKey: Face] = [:]
     private var broken: Set<FaceSource> = []
 
@@ -75,11 +77,11 @@ public final class FontLibrary {
         let key = FaceKey(source: source, pixelSize: pixelSize)
         if let known = faces[key] { return known }
         if broken.contains(source) {
-            throw FontError("FT_New_Face", "failed before", subject: source.path)
+            throw FontError("font face", "failed before", subject: source.path)
         }
         do {
             let face = try Face(
-                id: faces.count, source: source, pixelSize: pixelSize, library: freeType)
+                id: faces.count, source: source, pixelSize: pixelSize, file: file(of: source))
             faces[key] = face
             return face
         } catch {
@@ -87,6 +89,14 @@ public final class FontLibrary {
             Log.warning("font face unusable", ["font.file": source.path, "error": "\(error)"])
             throw error
         }
+    }
+
+    private func file(of source: FaceSource) throws -> FontFile {
+        let key = FontFile.Key(path: source.path, index: source.index)
+        if let open = files[key] { return open }
+        let file = try FontFile(key, library: freeType)
+        files[key] = file
+        return file
     }
 }
 

@@ -40,7 +40,7 @@ final class Shaper {
         // TODO: right-to-left scripts need bidi reordering before shaping; runs are
         // laid out left to right.
         hb_buffer_guess_segment_properties(buffer)
-        hb_shape(face.font, buffer, nil, 0)
+        face.withShapingFont { hb_shape($0, buffer, nil, 0) }
 
         var count: UInt32 = 0
         guard let infos = hb_buffer_get_glyph_infos(buffer, &count),

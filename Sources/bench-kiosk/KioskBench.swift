@@ -11,7 +11,9 @@ import PrikbordLog
 ///
 /// The headless display buffers frames as DRM does (two panel buffers, the
 /// kiosk drawing into the back one after it caught up with the front one),
-/// so copies and memory are those of a kiosk on a card.
+/// so copies are those of a kiosk on a card. Its panel buffers are process
+/// memory, though, where a card's are not, so the peak is also printed
+/// without them.
 @MainActor
 enum KioskBench {
     static let frameMicros: UInt64 = 16_667

@@ -188,6 +188,7 @@ def main(results):
                           "'jan' typed and filtered = headless replay")
     landscape_hardware_checks(results, headless)
     display_sleep_checks(results, headless)
+    card_life_checks(results, headless)
     return 1 if failures else 0
 
 
@@ -233,6 +234,16 @@ def display_sleep_checks(results, headless):
     matches_reference(0, "tapped-after-wake", agenda,
                       load_png(os.path.join(screens, "agenda.png")),
                       "Agenda tapped again = headless agenda")
+
+
+def card_life_checks(results, headless):
+    """A kiosk started while the card's driver was unbound, opened the card
+    once it was bound again, at rotation 0."""
+    no_card, card = (load_logical(results, 0, name) for name in ("10-no-card", "10-card"))
+    screens = os.path.join(headless, "r0-screens")
+    dark_is_placeholder("no-card", no_card, "virtio_gpu unbound, no card")
+    matches_reference(0, "card-opened", card, load_png(os.path.join(screens, "news.png")),
+                      "the card bound again while the kiosk waited: news = headless")
 
 
 # What qemu shows when the guest turns the scanout off (virtio-gpu with no

@@ -1,9 +1,9 @@
 #!/bin/sh
-# kiosk-e2e-guest ROTATION... [sleep]: the real kiosk on the VM's DRM card,
-# touched through a real uinput touchscreen, with a screenshot of the scanout
-# after each step; `sleep` then blanks and wakes the panel (after 0, which
-# leaves the store it uses). Runs in the guest (see guest-run.sh); the host
-# compares.
+# kiosk-e2e-guest ROTATION... [sleep] [card]: the real kiosk on the VM's DRM
+# card, touched through a real uinput touchscreen, with a screenshot of the
+# scanout after each step; `sleep` then blanks and wakes the panel, `card`
+# starts a kiosk before the card is there (both after 0, which leaves the
+# store they use). Runs in the guest (see guest-run.sh); the host compares.
 #
 # Targets are logical points of the kiosk's picture (targets.env, written by
 # the host); vm-touch is given PANEL points, converted here from the rotation
@@ -256,6 +256,64 @@ display_sleep() {
     grep -E '^prikbord (error|warning)' "$log" | head -5 | sed "s/^/kiosk-e2e: r0-sleep log: /"
 }
 
+# The card's life: no card when the kiosk starts (virtio_gpu unbound from the
+# GPU, so /dev/dri is empty), which it waits for rather than exits; the
+# card bound again, which it opens and shows the news on. A kiosk of its
+# own on the r0 kiosk's store.
+card_life() {
+    rotation=0 tag=r0
+    . "$share/targets-0.env"
+    log=$out/kiosk-r0-card.log
+    waiting="waiting for a DRM card with a connected screen"
+    driver=/sys/bus/virtio/drivers/virtio_gpu
+    gpu=$(basename "$(ls -d "$driver"/virtio* | head -1)")
+    echo "$gpu" > "$driver/unbind"
+    cards=$(ls /dev/dri/card* 2>/dev/null)
+    [ -z "$cards" ]
+    check r0-card-gone $? "(virtio_gpu unbound from $gpu; cards: ${cards:-none})"
+    e2e-screenshot r0-10-no-card
+
+    say "kiosk r0-card: starting without a card"
+    PRIKBORD_DEBUG=1 prikbord --display drm --now "$now" --assets "$share/assets" \
+        --data /tmp/kiosk-r0 --server http://127.0.0.1:8080 --sync-interval 600 2> "$log" &
+    kiosk=$!
+    start=$(cut -d' ' -f1 /proc/uptime)
+    wait_for "$log" "$waiting" 30
+    check r0-card-waiting $? "($(grep -o "$waiting.*" "$log" | head -1))"
+    # The next line comes 10 s later: the kiosk is still there and trying.
+    wait_count "$waiting" 2 20
+    second=$?
+    kill -0 "$kiosk" 2>/dev/null
+    alive=$?
+    waited=$(awk -v s="$start" '{ printf "%.1f", $1 - s }' /proc/uptime)
+    [ "$second" = 0 ] && [ "$alive" = 0 ]
+    check r0-card-still-waiting $? "($(count "$waiting") lines in ${waited}s, alive $alive)"
+
+    echo "$gpu" > "$driver/bind"
+    bound=$(cut -d' ' -f1 /proc/uptime)
+    wait_for "$log" "kiosk running" 60
+    opened=$?
+    after=$(awk -v s="$bound" '{ printf "%.1f", $1 - s }' /proc/uptime)
+    chosen=$(grep -o 'drm output chosen drm.card=[^ ]* [^ ]*' "$log")
+    check r0-card-running "$opened" "(${chosen#drm output chosen }, ${after}s after the bind)"
+    wait_for "$log" "server reached" 30
+    check r0-card-synced $? "(server reached)"
+    wait_for "$log" "$touchscreen_added" 10
+    check r0-card-touchscreen $? "(input started after the card was opened)"
+    shot r0-10-card 0
+
+    # Two waiting lines: one per 10 s, not one per try.
+    pattern="$waiting|kiosk running|frame shown by modeset"
+    events=$(grep -oE "$pattern" "$log" | sed "s/$waiting/waiting/" | paste -sd, -)
+    [ "$events" = "waiting,waiting,frame shown by modeset,kiosk running" ]
+    check r0-card-log $? "($events)"
+    kill -TERM "$kiosk"
+    wait "$kiosk"
+    status=$?
+    check r0-card-exit "$status" "status $status"
+    grep -E '^prikbord (error|warning)' "$log" | head -5 | sed "s/^/kiosk-e2e: r0-card log: /"
+}
+
 run_kiosk() {
     rotation=$1
     tag=r$rotation
@@ -346,6 +404,7 @@ run_kiosk() {
 for step in "$@"; do
     case $step in
         sleep) display_sleep ;;
+        card) card_life ;;
         *) run_kiosk "$step" ;;
     esac
 done

@@ -7,7 +7,7 @@
 # same state where no timing is involved, and against the previous step
 # where it is (pressed state, scrolling). Then a kiosk that blanks its panel
 # after a few idle seconds is woken by a tap that must not tap. Last, a kiosk
-# starts before its card is there.
+# starts before its card is there, and its screen is unplugged and plugged in.
 #
 #   Tests/VM/kiosk-e2e.sh
 #

@@ -2,8 +2,9 @@
 # kiosk-e2e-guest ROTATION... [sleep] [card]: the real kiosk on the VM's DRM
 # card, touched through a real uinput touchscreen, with a screenshot of the
 # scanout after each step; `sleep` then blanks and wakes the panel, `card`
-# starts a kiosk before the card is there (both after 0, which leaves the
-# store they use). Runs in the guest (see guest-run.sh); the host compares.
+# starts a kiosk before the card is there and unplugs and replugs its screen
+# (both after 0, which leaves the store they use). Runs in the guest (see
+# guest-run.sh); the host compares.
 #
 # Targets are logical points of the kiosk's picture (targets.env, written by
 # the host); vm-touch is given PANEL points, converted here from the rotation
@@ -258,8 +259,11 @@ display_sleep() {
 
 # The card's life: no card when the kiosk starts (virtio_gpu unbound from the
 # GPU, so /dev/dri is empty), which it waits for rather than exits; the
-# card bound again, which it opens and shows the news on. A kiosk of its
-# own on the r0 kiosk's store.
+# card bound again, which it opens and shows the news on. Then the screen
+# is unplugged and plugged in again through the kernel's override of the
+# connector's status: while unplugged a tap on Agenda reaches the kiosk but
+# no frame goes to the panel; plugged in, the agenda comes by modeset and a
+# tap on People still works. A kiosk of its own on the r0 kiosk's store.
 card_life() {
     rotation=0 tag=r0
     . "$share/targets-0.env"
@@ -296,16 +300,48 @@ card_life() {
     after=$(awk -v s="$bound" '{ printf "%.1f", $1 - s }' /proc/uptime)
     chosen=$(grep -o 'drm output chosen drm.card=[^ ]* [^ ]*' "$log")
     check r0-card-running "$opened" "(${chosen#drm output chosen }, ${after}s after the bind)"
+    card=$(grep -o 'drm.card=[^ ]*' "$log" | head -1 | cut -d= -f2)
+    card=${card##*/}
+    connector=$(grep -o 'drm.connector=[^ ]*' "$log" | head -1 | cut -d= -f2)
+    connector_status=/sys/class/drm/$card-$connector/status
     wait_for "$log" "server reached" 30
     check r0-card-synced $? "(server reached)"
     wait_for "$log" "$touchscreen_added" 10
     check r0-card-touchscreen $? "(input started after the card was opened)"
     shot r0-10-card 0
 
-    # Two waiting lines: one per 10 s, not one per try.
-    pattern="$waiting|kiosk running|frame shown by modeset"
-    events=$(grep -oE "$pattern" "$log" | sed "s/$waiting/waiting/" | paste -sd, -)
-    [ "$events" = "waiting,waiting,frame shown by modeset,kiosk running" ]
+    # On this kernel no uevent follows the override on virtio-gpu, so udev
+    # is asked for the "change" on the card that a real hotplug brings.
+    echo off > "$connector_status"
+    udevadm trigger --action=change --subsystem-match=drm --sysname-match="$card"
+    wait_for "$log" "connector unplugged" 10
+    check r0-card-unplugged $? "($card-$connector $(cat "$connector_status"))"
+    mark_frames
+    tap $AGENDA_X $AGENDA_Y
+    wait_for "$log" "screen shown kiosk.screen=agenda" 10
+    check r0-card-tap-unplugged $? "(the tap reached the kiosk)"
+    shot r0-10-unplugged "" 2
+    [ "$(frames)" = "$mark" ]
+    check r0-card-no-frames $? "(frames $mark -> $(frames) while unplugged)"
+
+    echo detect > "$connector_status"
+    udevadm trigger --action=change --subsystem-match=drm --sysname-match="$card"
+    wait_for "$log" "connector plugged in" 10
+    check r0-card-plugged-in $? "($card-$connector $(cat "$connector_status"))"
+    shot r0-10-replugged
+    mark_frames
+    tap $PEOPLE_X $PEOPLE_Y
+    shot r0-10-tapped
+
+    # Two waiting lines (one per 10 s, not one per try), and a modeset for
+    # the first frame and for the one after the screen came back.
+    pattern="$waiting|kiosk running|connector (unplugged|plugged in)|frame shown by modeset"
+    events=$(grep -oE "$pattern|screen shown [^ ]+" "$log" | sed "s/$waiting/waiting/" |
+        paste -sd, -)
+    expected="waiting,waiting,frame shown by modeset,kiosk running,connector unplugged"
+    expected="$expected,screen shown kiosk.screen=agenda,connector plugged in"
+    expected="$expected,frame shown by modeset,screen shown kiosk.screen=directory"
+    [ "$events" = "$expected" ]
     check r0-card-log $? "($events)"
     kill -TERM "$kiosk"
     wait "$kiosk"

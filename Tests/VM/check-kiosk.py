@@ -9,7 +9,8 @@ kiosk's logical picture (rN-*.logical.png) and compared:
   news only inside the navigation, around the People tab; the scrolled list
   only inside the content, moved up by the distance dragged;
 - while the panel is dark (DPMS off), with qemu's placeholder for a scanout
-  that has no picture; once woken, with the screen before it went dark.
+  that has no picture; once woken, with the screen before it went dark;
+- while the screen is unplugged, with the screen before: no frame shown.
 Prints one line per check; exits 1 when any fails.
 """
 import os
@@ -188,6 +189,7 @@ def main(results):
                           "'jan' typed and filtered = headless replay")
     landscape_hardware_checks(results, headless)
     display_sleep_checks(results, headless)
+    card_life_checks(results, headless)
     return 1 if failures else 0
 
 
@@ -233,6 +235,27 @@ def display_sleep_checks(results, headless):
     matches_reference(0, "tapped-after-wake", agenda,
                       load_png(os.path.join(screens, "agenda.png")),
                       "Agenda tapped again = headless agenda")
+
+
+def card_life_checks(results, headless):
+    """A kiosk started while the card's driver was unbound, opened the card
+    once it was bound again; its screen was then unplugged, Agenda tapped,
+    the screen plugged in again and People tapped, at rotation 0."""
+    no_card, card, unplugged, replugged, tapped = (
+        load_logical(results, 0, name) for name in
+        ("10-no-card", "10-card", "10-unplugged", "10-replugged", "10-tapped"))
+    screens = os.path.join(headless, "r0-screens")
+    dark_is_placeholder("no-card", no_card, "virtio_gpu unbound, no card")
+    matches_reference(0, "card-opened", card, load_png(os.path.join(screens, "news.png")),
+                      "the card bound again while the kiosk waited: news = headless")
+    matches_reference(0, "card-unplugged", unplugged, card,
+                      "Agenda tapped while the screen was unplugged = the screen before: "
+                      "no frame went to it")
+    matches_reference(0, "card-replugged", replugged,
+                      load_png(os.path.join(screens, "agenda.png")),
+                      "plugged in again: the agenda drawn meanwhile = headless agenda")
+    matches_reference(0, "card-tapped", tapped, load_png(os.path.join(screens, "directory.png")),
+                      "People tapped after the replug = headless directory")
 
 
 # What qemu shows when the guest turns the scanout off (virtio-gpu with no

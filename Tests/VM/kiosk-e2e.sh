@@ -5,8 +5,9 @@
 # then portrait (rotation 90 on the same panel). The host then checks every
 # screenshot of the scanout: against the headless pipeline's picture of the
 # same state where no timing is involved, and against the previous step
-# where it is (pressed state, scrolling). Last, a kiosk that blanks its panel
-# after a few idle seconds is woken by a tap that must not tap.
+# where it is (pressed state, scrolling). Then a kiosk that blanks its panel
+# after a few idle seconds is woken by a tap that must not tap. Last, a kiosk
+# starts before its card is there, and its screen is unplugged and plugged in.
 #
 #   Tests/VM/kiosk-e2e.sh
 #
@@ -39,9 +40,10 @@ KEYS="j a n" KEY_j_X=521 KEY_j_Y=660 KEY_a_X=108 KEY_a_Y=660 KEY_n_X=521 KEY_n_Y
 EOF
 
 vm_status=0
-"$here/run-e2e.sh" --gpu virtio --product prikbord --product prikbord-sync --product prikbord-server \
+"$here/run-e2e.sh" --gpu virtio \
+    --product prikbord --product prikbord-sync --product prikbord-server \
     --share "$root/assets" --share "$targets/targets-0.env" --share "$targets/targets-90.env" \
-    -- "E2E_NOW=$now kiosk-e2e-guest 0 90 sleep" || vm_status=$?
+    -- "E2E_NOW=$now kiosk-e2e-guest 0 90 sleep card" || vm_status=$?
 
 echo "== headless references and checks"
 step=$(date +%s.%N)

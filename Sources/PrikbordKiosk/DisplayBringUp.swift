@@ -28,6 +28,9 @@ enum DisplayBringUp {
 
     static let waitLogInterval: TimeInterval = 10
 
+    /// SIGTERM or SIGINT came while no card had appeared yet.
+    struct StoppedWaiting: Error {}
+
     static func open(config: KioskConfig, seat: Seat?) throws -> (Display, SeatDevice?) {
         let rotation = Rotation(rawValue: config.rotation) ?? .none
         switch config.display {
@@ -45,7 +48,7 @@ enum DisplayBringUp {
             )
         case .drm:
             var lastLog = Date.distantPast
-            while true {
+            while !StopSignal.isRequested {
                 if let opened = try? openDRM(config: config, seat: seat, rotation: rotation) {
                     return opened
                 }
@@ -57,6 +60,7 @@ enum DisplayBringUp {
                 }
                 usleep(500_000)
             }
+            throw StoppedWaiting()
         case .automatic:
             if let opened = try? openDRM(config: config, seat: seat, rotation: rotation) {
                 return opened

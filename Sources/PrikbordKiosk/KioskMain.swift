@@ -44,11 +44,16 @@ public enum KioskMain {
     private static func interactive(config: KioskConfig, script: [InputEvent]) -> Int32 {
         // One seat for the card and the input devices, so both are handed
         // over (and taken back on a VT switch) together.
+        // Before the seat and the wait for a card: a stop then is a clean one.
+        StopSignal.install()
         let seat = DisplayBringUp.wantsSeat(config: config) ? Seat.openIfAvailable() : nil
         let display: Display
         let seatDevice: DisplayBringUp.SeatDevice?
         do {
             (display, seatDevice) = try DisplayBringUp.open(config: config, seat: seat)
+        } catch is DisplayBringUp.StoppedWaiting {
+            Log.info("kiosk stopping", ["kiosk.reason": "stopped while waiting for a display"])
+            return 0
         } catch {
             Log.error("no display can be opened", ["error": "\(error)"])
             return 1

@@ -5,9 +5,6 @@ import PrikbordGraphics
 import PrikbordInput
 import PrikbordLog
 
-/// Set by SIGTERM and SIGINT; poll() returns with EINTR and the loop ends.
-nonisolated(unsafe) private var stopRequested: Int32 = 0
-
 /// The kiosk's one UI thread: a poll() over the display (page-flip
 /// events), the input devices, the seat, the photo decoder and the sync
 /// agent's output. Events change the kiosk's state; a frame is drawn (into
@@ -59,14 +56,14 @@ final class KioskRunLoop {
     }
 
     func run() -> Int32 {
-        installSignalHandlers()
+        StopSignal.install()
         // libinput queues the devices it found at start; take them now
         // rather than with the first touch.
         if let input { for event in input.dispatch() { route(event) } }
         drawFrame()
         Log.info(
             "kiosk running", ["display": display.summary, "kiosk.screen": kiosk.activeScreenID])
-        while stopRequested == 0 {
+        while !StopSignal.isRequested {
             handle(sync.service(now: Self.monotonicMicros()))
             var fds: [pollfd] = []
             let sources = [
@@ -257,14 +254,6 @@ final class KioskRunLoop {
         if let online = outcome.online { kiosk.setOffline(!online) }
     }
 
-    private func installSignalHandlers() {
-        let handler: @convention(c) (Int32) -> Void = { _ in
-            stopRequested = 1
-        }
-        signal(SIGTERM, handler)
-        signal(SIGINT, handler)
-        signal(SIGPIPE, SIG_IGN)
-    }
 }
 
 extension InputEvent {

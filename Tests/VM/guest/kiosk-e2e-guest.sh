@@ -279,6 +279,21 @@ card_life() {
     check r0-card-gone $? "(virtio_gpu unbound from $gpu; cards: ${cards:-none})"
     e2e-screenshot r0-10-no-card
 
+    # Stopped while it waits, a kiosk exits as cleanly as a running one.
+    stop_log=$out/kiosk-r0-card-stop.log
+    prikbord --display drm --now "$now" --assets "$share/assets" --data /tmp/kiosk-r0-stop \
+        --server http://127.0.0.1:8080 2> "$stop_log" &
+    stopping=$!
+    wait_for "$stop_log" "$waiting" 30
+    kill -TERM "$stopping"
+    wait "$stopping"
+    status=$?
+    grep -q "kiosk stopping" "$stop_log"
+    stopped=$?
+    [ "$status" = 0 ] && [ "$stopped" = 0 ]
+    check r0-card-stop-while-waiting $? \
+        "(status $status, $(grep -o 'kiosk stopping.*' "$stop_log"))"
+
     say "kiosk r0-card: starting without a card"
     PRIKBORD_DEBUG=1 prikbord --display drm --now "$now" --assets "$share/assets" \
         --data /tmp/kiosk-r0 --server http://127.0.0.1:8080 --sync-interval 600 2> "$log" &

@@ -12,12 +12,15 @@
 #   Tests/VM/kiosk-e2e.sh
 #
 # Env: VM_CACHE (/var/tmp/prikbord-vm), E2E_RESULTS ($VM_CACHE/results),
-#      E2E_NOW (the fixed clock of server and kiosks)
+#      E2E_NOW (the fixed clock of server and kiosks), VM_TIMEOUT (480 s)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export VM_CACHE=${VM_CACHE:-/var/tmp/prikbord-vm}
 export E2E_RESULTS=${E2E_RESULTS:-$VM_CACHE/results}
+# The guest's steps take about three minutes under TCG on a 2-core machine;
+# a slower one gets room before the boot counts as hung.
+export VM_TIMEOUT=${VM_TIMEOUT:-480}
 now=${E2E_NOW:-2026-03-10T09:30:00Z}
 results=$E2E_RESULTS/kiosk
 started=$(date +%s.%N)

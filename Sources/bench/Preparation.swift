@@ -105,9 +105,14 @@ enum Preparation {
     /// kiosk's, not this preparer's.
     static func measure(config: KioskConfig, width: Int, height: Int, assets: URL) throws -> Int32 {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        let kiosk = URL(fileURLWithPath: CommandLine.arguments[0])
             .resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("bench-kiosk")
+        guard FileManager.default.isExecutableFile(atPath: kiosk.path) else {
+            say("no \(kiosk.path): build it too (swift build ... --product bench-kiosk)")
+            return 2
+        }
+        process.executableURL = kiosk
         process.arguments = [
             config.dataDirectory.path, assets.path, "\(width)", "\(height)",
             "\(MonotonicClock.now())",

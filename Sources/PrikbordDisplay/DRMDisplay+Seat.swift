@@ -76,9 +76,8 @@ extension DRMDisplay {
         isConnected = connected
         if connected {
             let mode = DRMProbe.preferredMode(connector.pointee)
-            // TODO: a panel that comes back with another size needs new dumb
-            // buffers and a new logical size for the UI; until then we keep
-            // driving the old mode, which the kernel rejects if unsupported.
+            // TODO: a panel back with another size needs new dumb buffers and UI size.
+            // Until then the old mode is driven, which the kernel rejects if unsupported.
             if mode.hdisplay != output.mode.hdisplay || mode.vdisplay != output.mode.vdisplay {
                 Log.warning(
                     "reconnected panel prefers another mode; keeping the old one",
@@ -90,8 +89,7 @@ extension DRMDisplay {
             isFlipPending = false
             chain.showEverythingNext()
         }
-        // TODO: a panel plugged into a different connector of the card is not
-        // picked up; that needs a full probe and a new output.
+        // TODO: a panel on another connector of the card needs a full probe and a new output.
         Log.info(
             connected ? "connector plugged in" : "connector unplugged",
             [

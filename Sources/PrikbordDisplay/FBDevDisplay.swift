@@ -49,8 +49,8 @@ public final class FBDevDisplay: Display {
             format = try Self.pixelFormat(variable, path: path)
             panelWidth = Int(variable.xres)
             panelHeight = Int(variable.yres)
-            // TODO: a panned (yoffset != 0) framebuffer shows another part of
-            // the memory; we draw at the top and assume the console left it there.
+            // TODO: a panned framebuffer (yoffset != 0) shows memory below where we draw.
+            // We draw at the top and assume the console left the panning there.
             mapping = try FramebufferMapping(
                 fd: fd, length: Int(fixed.smem_len), path: path,
                 panel: (panelWidth, panelHeight, Int(fixed.line_length), format))

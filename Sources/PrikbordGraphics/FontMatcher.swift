@@ -67,8 +67,7 @@ final class FontMatcher {
         guard let fonts = set.handle.pointee.fonts else { return nil }
         for i in 0..<Int(set.handle.pointee.nfont) {
             guard let candidate = fonts[i] else { continue }
-            // TODO: colour (bitmap) emoji faces need a BGRA glyph path; until then
-            // they are skipped and emoji count as missing.
+            // TODO: colour (bitmap) emoji faces need a BGRA glyph path; emoji are missing.
             var color: FcBool = 0
             if FcPatternGetBool(candidate, FC_COLOR, 0, &color) == FcResultMatch, color != 0 {
                 continue

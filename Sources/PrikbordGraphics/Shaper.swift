@@ -37,8 +37,7 @@ final class Shaper {
                 buffer, text.baseAddress, Int32(text.count), UInt32(range.lowerBound),
                 Int32(range.count))
         }
-        // TODO: right-to-left scripts need bidi reordering before shaping; runs are
-        // laid out left to right.
+        // TODO: right-to-left scripts need bidi reordering; runs are laid out left to right.
         hb_buffer_guess_segment_properties(buffer)
         face.withShapingFont { hb_shape($0, buffer, nil, 0) }
 

@@ -59,8 +59,8 @@ public final class Keymap {
         xkb_keymap_key_repeats(keymap, code + Self.evdevOffset) != 0
     }
 
-    // TODO: dead keys and compose sequences (xkb_compose) for typing accents
-    // on a hardware keyboard; the on-screen keyboard offers them itself.
+    // TODO: dead keys and compose (xkb_compose) to type accents on a hardware keyboard.
+    // The on-screen keyboard offers accents itself.
     private func utf8(_ key: UInt32) -> String {
         let length = Int(xkb_state_key_get_utf8(state, key, nil, 0))
         guard length > 0 else { return "" }

@@ -11,9 +11,8 @@ public struct BlockingHTTP: Sendable {
 
     public let timeout: TimeInterval
 
-    // TODO: while a server holds a connection open without answering,
-    // FoundationNetworking's socket source spins a core until the timeout;
-    // the short timeout bounds that, a fix belongs in URLSession's curl glue.
+    // TODO: a server that holds a connection silent makes URLSession's curl glue spin a core.
+    // The short timeout bounds that; the fix belongs in FoundationNetworking.
     public init(timeout: TimeInterval = 8) {
         self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral

@@ -111,6 +111,15 @@ public final class Seat {
         return mailbox.changes
     }
 
+    /// Answers the seat while this session holds no devices (the kiosk
+    /// waiting for a card): a switch away is acknowledged at once, so the
+    /// VT switch it belongs to is not held up.
+    public func serviceWithoutDevices() {
+        for change in dispatch() where change == .disabled {
+            acknowledgeDisable()
+        }
+    }
+
     /// Tells the seat we have let go of our devices, as it asked.
     func acknowledgeDisable() {
         if libseat_disable_seat(handle) < 0 {

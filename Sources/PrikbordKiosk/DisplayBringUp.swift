@@ -58,6 +58,7 @@ enum DisplayBringUp {
                         ["drm.device": config.devicePath ?? "/dev/dri/card*"])
                     lastLog = Date()
                 }
+                seat?.serviceWithoutDevices()
                 usleep(500_000)
             }
             throw StoppedWaiting()

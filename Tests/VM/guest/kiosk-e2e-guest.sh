@@ -310,6 +310,17 @@ card_life() {
     [ "$second" = 0 ] && [ "$alive" = 0 ]
     check r0-card-still-waiting $? "($(count "$waiting") lines in ${waited}s, alive $alive)"
 
+    # A VT switch while it waits: the kiosk holds no devices and lets the
+    # seat go at once, or seatd never hands it the card afterwards.
+    home=$(cat /sys/class/tty/tty0/active)
+    home=${home#tty}
+    timeout 10 busybox chvt $((home + 1))
+    away=$?
+    timeout 10 busybox chvt "$home"
+    back=$?
+    [ "$away" = 0 ] && [ "$back" = 0 ] && [ "$(cat /sys/class/tty/tty0/active)" = "tty$home" ]
+    check r0-card-vt-switch $? "(chvt away: status $away, back: status $back)"
+
     echo "$gpu" > "$driver/bind"
     bound=$(cut -d' ' -f1 /proc/uptime)
     wait_for "$log" "kiosk running" 60

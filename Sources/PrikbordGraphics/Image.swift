@@ -31,15 +31,19 @@ public final class Image {
     /// Throws `ImageError` for other or damaged data; never traps on bad input.
     ///
     /// With `atLeast`, a JPEG may be decoded smaller, as long as its shorter
-    /// side keeps that many pixels (PNGs are always decoded whole).
+    /// side keeps that many pixels (PNGs are always decoded whole). A photo
+    /// that would hold more than 2048×2048 pixels decoded is refused as too
+    /// large.
     public static func decode(_ data: Data, atLeast side: Int? = nil) throws -> Image {
+        let limit = ImageLimits.maxPhotoPixels
         if data.starts(with: PNGCodec.signature) {
-            let straight = try PNGCodec.decode(data)
+            let straight = try PNGCodec.decode(data, maxPixels: limit)
             premultiply(straight)
             return Image(pixels: straight)
         }
         if data.starts(with: JPEGDecoder.signature) {
-            return Image(pixels: try JPEGDecoder().decode(data, atLeast: side))
+            return Image(
+                pixels: try JPEGDecoder().decode(data, atLeast: side, maxPixels: limit))
         }
         let head = data.prefix(4).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }
             .joined(separator: " ")

@@ -47,13 +47,21 @@ public struct ImageError: Error, CustomStringConvertible, Sendable {
 enum ImageLimits {
     static let maxSide = 16_384
     static let maxPixels = 48_000_000
+    /// Pixels a photo may hold once decoded (after any scaling on the way):
+    /// 2048×2048, 16 MB. A few kilobytes of PNG can claim far more, and a
+    /// kiosk's whole budget is 40 MB; a camera's JPEG is decoded smaller.
+    static let maxPhotoPixels = 4_194_304
 
-    static func check(width: Int, height: Int, format: String) throws {
+    static func check(
+        width: Int, height: Int, format: String, maxPixels: Int = maxPixels
+    ) throws {
         guard width > 0, height > 0 else {
             throw ImageError(.corrupt, format: format, reason: "size \(width)x\(height)")
         }
         guard width <= maxSide, height <= maxSide, width * height <= maxPixels else {
-            throw ImageError(.tooLarge, format: format, reason: "size \(width)x\(height)")
+            throw ImageError(
+                .tooLarge, format: format,
+                reason: "size \(width)x\(height), over \(maxPixels) pixels")
         }
     }
 }

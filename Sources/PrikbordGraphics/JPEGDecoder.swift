@@ -27,7 +27,9 @@ final class JPEGDecoder {
     /// With `atLeast`, libjpeg-turbo decodes at 1/8, 1/4 or 1/2 of the size
     /// when the shorter side still keeps that many pixels: a 480-pixel photo
     /// for a 100-pixel avatar costs a sixteenth of the memory and time.
-    func decode(_ data: Data, atLeast side: Int? = nil) throws -> PixmanImage {
+    func decode(
+        _ data: Data, atLeast side: Int? = nil, maxPixels: Int = ImageLimits.maxPixels
+    ) throws -> PixmanImage {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var width: Int32 = 0
@@ -46,6 +48,8 @@ final class JPEGDecoder {
             let full = (width, height)
             width = Int32((Int(full.0) + denominator - 1) / denominator)
             height = Int32((Int(full.1) + denominator - 1) / denominator)
+            try ImageLimits.check(
+                width: Int(width), height: Int(height), format: "JPEG", maxPixels: maxPixels)
 
             let image = PixmanImage(
                 format: PIXMAN_a8r8g8b8, width: Int(width), height: Int(height))

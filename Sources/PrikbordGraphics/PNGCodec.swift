@@ -9,7 +9,8 @@ enum PNGCodec {
 
     /// Decodes into an a8r8g8b8 image holding straight (not premultiplied) alpha:
     /// BGRA bytes on a little-endian machine.
-    static func decode(_ data: Data) throws -> PixmanImage {
+    /// Images over `maxPixels` are refused before their pixels are allocated.
+    static func decode(_ data: Data, maxPixels: Int = ImageLimits.maxPixels) throws -> PixmanImage {
         // libpng keeps the input pointer between begin and finish, so both run inside
         // one `withUnsafeBytes`.
         try data.withUnsafeBytes { bytes in
@@ -21,7 +22,8 @@ enum PNGCodec {
             let width = Int(image.width)
             let height = Int(image.height)
             do {
-                try ImageLimits.check(width: width, height: height, format: "PNG")
+                try ImageLimits.check(
+                    width: width, height: height, format: "PNG", maxPixels: maxPixels)
             } catch {
                 png_image_free(&image)
                 throw error

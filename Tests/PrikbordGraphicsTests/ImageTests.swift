@@ -72,6 +72,25 @@ import Testing
         }
     }
 
+    /// A few kilobytes of flat PNG can claim hundreds of megabytes once
+    /// decoded; as a photo it is refused before its pixels exist. A camera's
+    /// big JPEG still decodes, smaller.
+    @Test func photoThatWouldDecodeHugeIsRefused() throws {
+        let flat = try Surface(width: 2100, height: 2100, color: .white).pngData()
+        #expect(flat.count < 100_000)
+        #expect {
+            try Image.decode(flat)
+        } throws: { error in
+            let failure = error as? ImageError
+            return failure?.kind == .tooLarge && failure?.format == "PNG"
+                && (failure?.reason.contains("2100x2100") ?? false)
+        }
+        let camera = TestPictures.jpeg(width: 4000, height: 3000, quality: 50)
+        #expect(throws: ImageError.self) { try Image.decode(camera) }
+        let scaled = try Image.decode(camera, atLeast: 700)
+        #expect(scaled.width == 1000 && scaled.height == 750)
+    }
+
     @Test func circularPhotoLeavesTheCornersAlone() throws {
         let image = try Image.decode(TestPictures.jpeg(width: 200, height: 200))
         let surface = Surface(width: 100, height: 100)

@@ -61,8 +61,9 @@ final class StoreData: KioskData {
                 if let siteID { return try store.site(id: siteID) }
                 return try store.sites().first
             } ?? nil
-        // A photo that failed to decode may have been replaced.
-        undecodable.removeAll()
+        // A photo missing before may have come with this sync. One that did
+        // not decode stays known: blobs are named by their SHA-256, so the
+        // same name holds the same bytes, and a new photo gets a new name.
         readable.removeAll()
     }
 

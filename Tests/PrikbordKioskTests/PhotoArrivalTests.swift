@@ -71,10 +71,11 @@ struct PhotoArrivalTests {
         let demo = try DemoKiosk()
         let config = demo.config()
         #expect(KioskSync.once(config: config))
-        // Break every stored photo after its JPEG signature: it still looks
-        // like a photo when the screen is laid out, and fails to decode.
+        // Cut every stored photo short after its header: it still looks like
+        // a photo when the screen is laid out, and fails to decode. (`||`
+        // would make the bytes text, which reads as no photo at all.)
         let store = try Store(path: KioskStore.path(in: config.dataDirectory))
-        try store.database.run("UPDATE blob SET bytes = substr(bytes, 1, 64) || zeroblob(512)")
+        try store.database.run("UPDATE blob SET bytes = substr(bytes, 1, 600)")
         store.close()
 
         let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
@@ -85,5 +86,11 @@ struct PhotoArrivalTests {
         }
         // No decode is left hanging: the screens settled.
         #expect(!kiosk.picturesArrived())
+
+        // A sync that changes content decodes (and logs) no broken photo again.
+        kiosk.show(screenID: "news")
+        kiosk.contentChanged()
+        _ = kiosk.frame
+        #expect(kiosk.data.photosOutstanding == 0)
     }
 }

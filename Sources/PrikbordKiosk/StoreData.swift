@@ -42,9 +42,10 @@ final class StoreData: KioskData {
     static let queuedLimit = 64
 
     /// Pixels kept at most, decoded photos and their scaled copies together:
-    /// about 10 MB, the photos of two screens and the faces on them. A photo
-    /// scrolled back into view after that is decoded again, off the UI thread.
-    static let imagePixelBudget = 2_500_000
+    /// 8 MB, the photos of a screen (three post photos in portrait are 1.7 M
+    /// pixels) and the faces on it. A photo scrolled back into view after
+    /// that is decoded again, off the UI thread.
+    static let imagePixelBudget = 2_000_000
 
     init(store: Store, siteID: String?, clock: @escaping () -> Date) throws {
         decoder = try PhotoDecoder()

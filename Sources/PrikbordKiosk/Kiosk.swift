@@ -17,7 +17,9 @@ import PrikbordUI
 @MainActor
 public final class Kiosk {
     public let config: KioskConfig
-    let store: Store
+    private(set) var store: Store
+    /// The file `store` has open, to notice one put in its place.
+    private var storeFile: KioskStore.FileIdentity?
     let data: StoreData
     let shell: Shell
     private var lastOnline: Date?
@@ -40,6 +42,7 @@ public final class Kiosk {
         // kept; a fixed threshold gives each back to the kernel when freed.
         _ = prikbord_malloc_map_from(128 * 1024)
         store = try KioskStore.open(in: config.dataDirectory, check: true)
+        storeFile = KioskStore.fileIdentity(in: config.dataDirectory)
         let storeOpened = MonotonicClock.now()
 
         guard let assets = config.assetsDirectory() else {
@@ -129,8 +132,31 @@ public final class Kiosk {
 
     /// The store changed (a sync applied rows): refresh what is shown.
     public func contentChanged() {
+        reopenStoreIfReplaced()
         data.refresh()
         shell.contentChanged()
+    }
+
+    /// A sync that found the store damaged (or deleted) starts a new file;
+    /// the kiosk would go on reading the old one, unlinked, for ever.
+    private func reopenStoreIfReplaced() {
+        let now = KioskStore.fileIdentity(in: config.dataDirectory)
+        guard let now, now != storeFile else { return }
+        do {
+            let replacement = try KioskStore.open(in: config.dataDirectory, check: true)
+            Log.warning(
+                "kiosk store file was replaced; reading the new one",
+                ["store.file": KioskStore.path(in: config.dataDirectory)])
+            store.close()
+            store = replacement
+            storeFile = KioskStore.fileIdentity(in: config.dataDirectory)
+            data.read(from: replacement)
+        } catch {
+            Log.error(
+                "kiosk store file was replaced and cannot be opened; showing the old one",
+                ["store.file": KioskStore.path(in: config.dataDirectory), "error": "\(error)"])
+            storeFile = now
+        }
     }
 
     /// The middle of navigation tab `index`, where a finger would tap it.

@@ -14,7 +14,7 @@ import PrikbordUI
 /// damaged store shows calm empty screens instead of an error.
 @MainActor
 final class StoreData: KioskData {
-    private let store: Store
+    private var store: Store
     private let siteID: String?
     private let clock: () -> Date
     private var failures: Set<String> = []
@@ -52,6 +52,16 @@ final class StoreData: KioskData {
         self.store = store
         self.siteID = siteID
         self.clock = clock
+        refresh()
+    }
+
+    /// Reads from `replacement` from now on (the file at the store's path
+    /// changed); what was learnt of the old file's photos is forgotten.
+    func read(from replacement: Store) {
+        store = replacement
+        images.removeAll()
+        undecodable.removeAll()
+        queued.removeAll()
         refresh()
     }
 

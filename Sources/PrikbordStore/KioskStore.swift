@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import PrikbordLog
 
 /// Opens the kiosk's store, and starts a new one when the file is damaged.
@@ -48,6 +49,21 @@ public enum KioskStore {
             if check { try limitCache(fresh) }
             return fresh
         }
+    }
+
+    /// Which file is at the store's path now (device and inode), nil when
+    /// none is: a kiosk compares it with the file it has open, since the
+    /// sync agent starts a new file when it finds one damaged (and IT may
+    /// delete one).
+    public static func fileIdentity(in directory: URL) -> FileIdentity? {
+        var info = stat()
+        guard stat(path(in: directory), &info) == 0 else { return nil }
+        return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    public struct FileIdentity: Equatable, Sendable {
+        public let device: UInt64
+        public let inode: UInt64
     }
 
     /// The kiosk reads a few screens' worth at a time and the kernel keeps

@@ -1,7 +1,9 @@
 import Foundation
-import PrikbordKiosk
+import PrikbordModel
 import PrikbordStore
 import Testing
+
+@testable import PrikbordKiosk
 
 @MainActor
 struct KioskMainTests {
@@ -80,6 +82,40 @@ struct KioskMainTests {
         }
         #expect(try cacheSize(check: true) == -256)
         #expect(try cacheSize(check: false) == -2000)
+    }
+
+    /// A store file put in the kiosk's place while it runs (the sync agent
+    /// starts a new one when it finds the old damaged) is the one read after
+    /// the next sync, not the unlinked file the kiosk still had open.
+    @Test func storeFileReplacedWhileRunningIsReadAfterTheNextSync() throws {
+        let demo = try DemoKiosk()
+        let config = demo.config()
+        #expect(KioskSync.once(config: config))
+        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        defer { kiosk.close() }
+        let before = kiosk.data.newsFeed(limit: 100).count
+        #expect(before > 0)
+
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(
+                atPath: KioskStore.path(in: config.dataDirectory) + suffix)
+        }
+        #expect(KioskSync.once(config: config))
+        let fresh = try Store(path: KioskStore.path(in: config.dataDirectory))
+        let site = try #require(try fresh.sites().first)
+        try fresh.save(
+            Post(
+                id: "only-in-the-new-file", kind: .news, siteID: site.id, authorID: nil,
+                title: LocalizedText(plain: "Only in the new file"),
+                body: LocalizedText(plain: "Written after the old file was deleted."),
+                publishedAt: Date(timeIntervalSince1970: 1_796_280_000), pinnedUntil: nil,
+                expiresAt: nil, image: nil))
+        fresh.close()
+
+        kiosk.contentChanged()
+        let after = kiosk.data.newsFeed(limit: 100)
+        #expect(after.contains { $0.id == "only-in-the-new-file" })
+        #expect(after.count == before + 1)
     }
 
     @Test func badInputScriptIsRefusedBeforeAnythingIsWritten() throws {

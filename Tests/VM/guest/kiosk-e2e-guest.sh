@@ -167,6 +167,16 @@ unplug_touch() {
     shot "$tag-8-replugged"
 }
 
+# stop_kiosk TAG: SIGTERM to the kiosk; it must exit 0, and what it
+# complained of goes to the log.
+stop_kiosk() {
+    kill -TERM "$kiosk"
+    wait "$kiosk"
+    status=$?
+    check "$1-exit" "$status" "status $status"
+    grep -E '^prikbord (error|warning)' "$log" | head -5 | sed "s/^/kiosk-e2e: $1 log: /"
+}
+
 # dpms: the DPMS state of the kiosk's connector as the kernel tells it, from
 # sysfs and from the connector's property through the DRM API (modetest).
 dpms() {
@@ -252,11 +262,7 @@ display_sleep() {
         sed 's/touch input.event=down/down/' | paste -sd, -)
     [ "$events" = "display blanked,down,display woken,down,screen shown kiosk.screen=agenda" ]
     check r0-sleep-log $? "($events)"
-    kill -TERM "$kiosk"
-    wait "$kiosk"
-    status=$?
-    check r0-sleep-exit "$status" "status $status"
-    grep -E '^prikbord (error|warning)' "$log" | head -5 | sed "s/^/kiosk-e2e: r0-sleep log: /"
+    stop_kiosk r0-sleep
 }
 
 # The card's life: no card when the kiosk starts (virtio_gpu unbound from the
@@ -371,11 +377,7 @@ card_life() {
     expected="$expected,frame shown by modeset,screen shown kiosk.screen=directory"
     [ "$events" = "$expected" ]
     check r0-card-log $? "($events)"
-    kill -TERM "$kiosk"
-    wait "$kiosk"
-    status=$?
-    check r0-card-exit "$status" "status $status"
-    grep -E '^prikbord (error|warning)' "$log" | head -5 | sed "s/^/kiosk-e2e: r0-card log: /"
+    stop_kiosk r0-card
 }
 
 run_kiosk() {
@@ -458,11 +460,7 @@ run_kiosk() {
     # resident size in the mapping says whether VmHWM counts them.
     say "$tag panel buffers: $(awk '/^[0-9a-f]+-[0-9a-f]+ / { card = ($6 ~ /dri/) }
         card && /^(Size|Rss):/ { printf "%s %d kB  ", $1, $2 }' "/proc/$kiosk/smaps")"
-    kill -TERM "$kiosk"
-    wait "$kiosk"
-    status=$?
-    check "$tag-exit" "$status" "status $status"
-    grep -E '^prikbord (error|warning)' "$log" | head -5 | sed "s/^/kiosk-e2e: $tag log: /"
+    stop_kiosk "$tag"
 }
 
 for step in "$@"; do

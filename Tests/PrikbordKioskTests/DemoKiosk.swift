@@ -42,6 +42,16 @@ final class DemoKiosk {
         return config
     }
 
+    struct SyncFailed: Error {}
+
+    /// A kiosk on this demo's config, its store filled by one real sync.
+    @MainActor
+    func syncedKiosk(width: Int = 1080, height: Int = 1920) throws -> Kiosk {
+        let config = config()
+        guard KioskSync.once(config: config) else { throw SyncFailed() }
+        return try Kiosk(config: config, width: width, height: height)
+    }
+
     deinit {
         server.stop()
         serverStore.close()

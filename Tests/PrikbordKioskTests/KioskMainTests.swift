@@ -90,8 +90,7 @@ struct KioskMainTests {
     @Test func storeFileReplacedWhileRunningIsReadAfterTheNextSync() throws {
         let demo = try DemoKiosk()
         let config = demo.config()
-        #expect(KioskSync.once(config: config))
-        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        let kiosk = try demo.syncedKiosk()
         defer { kiosk.close() }
         let before = kiosk.data.newsFeed(limit: 100).count
         #expect(before > 0)

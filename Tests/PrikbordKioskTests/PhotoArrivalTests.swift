@@ -12,9 +12,7 @@ import Testing
 struct PhotoArrivalTests {
     @Test func firstFrameDoesNotWaitAndPhotosRepaintOnlyTheirBlocks() throws {
         let demo = try DemoKiosk()
-        let config = demo.config()
-        #expect(KioskSync.once(config: config))
-        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        let kiosk = try demo.syncedKiosk()
         defer { kiosk.close() }
         let surface = Surface(width: 1080, height: 1920, color: .black)
         #expect(kiosk.draw(on: surface) == [Rect(x: 0, y: 0, width: 1080, height: 1920)])
@@ -41,9 +39,7 @@ struct PhotoArrivalTests {
     /// every face still arrives.
     @Test func photosAreDecodedOneAtATimeAndAllArrive() throws {
         let demo = try DemoKiosk()
-        let config = demo.config()
-        #expect(KioskSync.once(config: config))
-        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        let kiosk = try demo.syncedKiosk()
         defer { kiosk.close() }
         let directory = try #require(kiosk.screenIDs.first { $0 == "directory" })
         kiosk.shell.select(screenID: directory)

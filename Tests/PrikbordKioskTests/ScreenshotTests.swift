@@ -53,9 +53,7 @@ struct ScreenshotTests {
 
     @Test func replayedTapSwitchesTheScreen() throws {
         let demo = try DemoKiosk()
-        let config = demo.config()
-        #expect(KioskSync.once(config: config))
-        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        let kiosk = try demo.syncedKiosk()
         defer { kiosk.close() }
         #expect(kiosk.activeScreenID == "news")
 
@@ -71,9 +69,7 @@ struct ScreenshotTests {
 
     @Test func slowTapOnATabStillOpensIt() throws {
         let demo = try DemoKiosk()
-        let config = demo.config()
-        #expect(KioskSync.once(config: config))
-        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        let kiosk = try demo.syncedKiosk()
         defer { kiosk.close() }
         // Held for 800 ms: a long press, which on a tab is a slow tap.
         kiosk.replay(try ScriptedInput.parse("0 longpress 675 1830 800\n"))
@@ -82,9 +78,7 @@ struct ScreenshotTests {
 
     @Test func tapOpensALongPostAndASecondTapClosesIt() throws {
         let demo = try DemoKiosk()
-        let config = demo.config()
-        #expect(KioskSync.once(config: config))
-        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        let kiosk = try demo.syncedKiosk()
         defer { kiosk.close() }
         let closed = try kiosk.frame.pngData()
 
@@ -99,9 +93,7 @@ struct ScreenshotTests {
 
     @Test func replayedDragScrollsTheNews() throws {
         let demo = try DemoKiosk()
-        let config = demo.config()
-        #expect(KioskSync.once(config: config))
-        let kiosk = try Kiosk(config: config, width: 1080, height: 1920)
+        let kiosk = try demo.syncedKiosk()
         defer { kiosk.close() }
         let before = try kiosk.frame.pngData()
 
